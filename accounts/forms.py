@@ -1,0 +1,201 @@
+import re
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from accounts import passphrase
+from accounts.models import User, name_key
+from core import discreet, exits
+
+NAME_RE = re.compile(r"^[\w.\- ]{3,40}$")
+PRIVATE = {"autocomplete": "off", "autocapitalize": "off", "spellcheck": "false"}
+
+
+def passphrase_field(label, autocomplete="current-password", help_text=""):
+    return forms.CharField(
+        label=label,
+        strip=False,
+        max_length=500,
+        help_text=help_text,
+        widget=forms.PasswordInput(attrs={"autocomplete": autocomplete}),
+        error_messages={"required": _("Please type your passphrase.")},
+    )
+
+
+def name_field():
+    return forms.CharField(
+        label=_("Sign-in name"),
+        max_length=40,
+        widget=forms.TextInput(attrs={**PRIVATE, "autocomplete": "username"}),
+        error_messages={"required": _("Please type your sign-in name.")},
+    )
+
+
+class NewPassphraseMixin:
+    """Checks a new passphrase and its repeat; used by sign-up, change and recovery."""
+
+    avoid_fields: tuple[str, ...] = ()
+
+    def clean(self):
+        data = super().clean()
+        new, again = data.get("new_passphrase"), data.get("new_passphrase_again")
+        if new:
+            avoid = tuple(str(data.get(f, "")) for f in self.avoid_fields)
+            strength = passphrase.assess(new, avoid)
+            if not strength.acceptable:
+                self.add_error("new_passphrase", strength.advice)
+            elif again is not None and new != again:
+                self.add_error(
+                    "new_passphrase_again",
+                    _("The two passphrases are different. Please type the same one twice."),
+                )
+        return data
+
+
+class SignUpForm(NewPassphraseMixin, forms.Form):
+    avoid_fields = ("username",)
+    username = forms.CharField(
+        label=_("Choose a sign-in name"),
+        max_length=40,
+        help_text=_("Anything you like, 3 to 40 letters or numbers. Not your real name or email."),
+        widget=forms.TextInput(attrs={**PRIVATE, "autocomplete": "username"}),
+        error_messages={"required": _("Please choose a sign-in name.")},
+    )
+    new_passphrase = passphrase_field(
+        _("Choose a passphrase"),
+        "new-password",
+        _("At least 10 characters. A few unrelated words are easy to remember and hard to guess."),
+    )
+    new_passphrase_again = passphrase_field(_("Type the passphrase again"), "new-password")
+
+    def clean_username(self):
+        name = self.cleaned_data["username"].strip()
+        if not NAME_RE.match(name):
+            raise forms.ValidationError(
+                _("Please use 3 to 40 letters, numbers, spaces, dots, dashes or underscores.")
+            )
+        if User.objects.filter(username_key=name_key(name)).exists():
+            raise forms.ValidationError(
+                _("Someone already uses that name. Please try a different one.")
+            )
+        return name
+
+
+class SignInForm(forms.Form):
+    username = name_field()
+    passphrase = passphrase_field(_("Passphrase"))
+
+
+class UnlockForm(forms.Form):
+    passphrase = passphrase_field(_("Passphrase"))
+
+
+class TotpForm(forms.Form):
+    code = forms.CharField(
+        label=_("6-digit code from your authenticator app"),
+        max_length=12,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "pattern": r"[0-9 ]*"}
+        ),
+        error_messages={"required": _("Please type the code your app shows.")},
+    )
+
+    def clean_code(self):
+        code = self.cleaned_data["code"].replace(" ", "")
+        if not code.isdigit() or len(code) != 6:
+            raise forms.ValidationError(_("The code is 6 numbers. Please check and try again."))
+        return code
+
+
+class RecoveryConfirmForm(forms.Form):
+    code = forms.CharField(
+        label=_("Type your recovery code to show you have it"),
+        max_length=60,
+        widget=forms.TextInput(attrs=PRIVATE),
+        error_messages={"required": _("Please type the recovery code shown above.")},
+    )
+
+
+class RecoverForm(NewPassphraseMixin, forms.Form):
+    avoid_fields = ("username",)
+    username = name_field()
+    code = forms.CharField(
+        label=_("Recovery code"),
+        max_length=60,
+        widget=forms.TextInput(attrs=PRIVATE),
+        error_messages={"required": _("Please type your recovery code.")},
+    )
+    new_passphrase = passphrase_field(_("New passphrase"), "new-password")
+    new_passphrase_again = passphrase_field(_("Type the new passphrase again"), "new-password")
+
+
+class ChangePassphraseForm(NewPassphraseMixin, forms.Form):
+    current = passphrase_field(_("Your current passphrase"))
+    new_passphrase = passphrase_field(_("New passphrase"), "new-password")
+    new_passphrase_again = passphrase_field(_("Type the new passphrase again"), "new-password")
+
+
+class DuressForm(forms.Form):
+    current = passphrase_field(_("Your real passphrase"))
+    duress = passphrase_field(
+        _("Duress passphrase"),
+        "new-password",
+        _("Different from your real one, but easy to remember under stress."),
+    )
+    duress_again = passphrase_field(_("Type the duress passphrase again"), "new-password")
+
+    def clean(self):
+        data = super().clean()
+        duress, again = data.get("duress"), data.get("duress_again")
+        if duress:
+            if len(duress) < passphrase.MIN_LENGTH:
+                self.add_error(
+                    "duress",
+                    _("Please use at least %(n)d characters.") % {"n": passphrase.MIN_LENGTH},
+                )
+            elif again is not None and duress != again:
+                self.add_error(
+                    "duress_again",
+                    _("The two passphrases are different. Please type the same one twice."),
+                )
+            elif duress == data.get("current"):
+                self.add_error(
+                    "duress", _("The duress passphrase must be different from your real one.")
+                )
+        return data
+
+
+class ConfirmPassphraseForm(forms.Form):
+    current = passphrase_field(_("Your passphrase"))
+
+
+class DeleteAccountForm(forms.Form):
+    current = passphrase_field(_("Your passphrase"))
+    understood = forms.BooleanField(
+        label=_("I understand this deletes my space and everything in it, for good."),
+        error_messages={"required": _("Please tick the box to confirm.")},
+    )
+
+
+class PreferencesForm(forms.Form):
+    auto_lock_minutes = forms.TypedChoiceField(
+        label=_("Lock automatically after"),
+        coerce=int,
+        choices=[
+            (2, _("2 minutes")),
+            (5, _("5 minutes")),
+            (15, _("15 minutes")),
+            (30, _("30 minutes")),
+            (60, _("1 hour")),
+        ],
+    )
+    exit_url = forms.ChoiceField(label=_("Quick exit opens"), choices=exits.CHOICES)
+    discreet = forms.ChoiceField(
+        label=_("Discreet mode"),
+        choices=discreet.CHOICES,
+        required=False,
+        help_text=_(
+            "Shows a plain name and icon instead of Haven in the tab, the "
+            "home-screen icon and the header, on this device."
+        ),
+    )

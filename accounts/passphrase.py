@@ -1,0 +1,44 @@
+"""How strong a passphrase is, in words a tired person can act on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+from zxcvbn import zxcvbn
+
+MIN_LENGTH = 10
+MIN_SCORE = 3  # zxcvbn: 0 (guessable) .. 4 (very hard to guess)
+
+
+@dataclass(frozen=True)
+class Strength:
+    score: int
+    acceptable: bool
+    advice: str
+
+
+def assess(passphrase: str, avoid: tuple[str, ...] = ()) -> Strength:
+    if len(passphrase) < MIN_LENGTH:
+        return Strength(
+            0,
+            False,
+            _(
+                "Please use at least %(n)d characters. A few unrelated words "
+                "together work well, like “lamp river tuesday orange”."
+            )
+            % {"n": MIN_LENGTH},
+        )
+    result = zxcvbn(passphrase[:100], user_inputs=[a for a in avoid if a])
+    score = int(result["score"])
+    if score >= MIN_SCORE:
+        return Strength(score, True, "")
+    return Strength(
+        score,
+        False,
+        _(
+            "This one would be too easy for someone to guess. Try adding another "
+            "word or two that don't belong together, like “lamp river tuesday orange”. "
+            "Avoid names, birthdays and song lyrics."
+        ),
+    )

@@ -1,0 +1,31 @@
+import base64
+import json
+import os
+import secrets
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Create the git-ignored local secrets file for a laptop run (once; never overwrites)."
+    requires_system_checks: list = []
+
+    def handle(self, *args, **options):
+        path = settings.LOCAL_SECRETS_FILE
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.exists():
+            self.stdout.write(f"Local secrets already exist in {path}.")
+            return
+        data = {
+            "HAVEN_SECRET_KEY": secrets.token_urlsafe(50),
+            "HAVEN_PEPPER": base64.b64encode(os.urandom(32)).decode(),
+            "HAVEN_SERVER_KEYS": "k1:" + base64.b64encode(os.urandom(32)).decode(),
+        }
+        # Only the owner may read it; created with that mode, never wider.
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            json.dump(data, handle, indent=2)
+        self.stdout.write(
+            f"Created local secrets in {path}. Keep this file out of backups you share."
+        )

@@ -1,0 +1,69 @@
+import secrets
+
+from django.conf import settings
+
+from core import discreet
+
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+        "interest-cohort",
+        "browsing-topics",
+    )
+)
+
+
+class SecurityHeadersMiddleware:
+    """CSP with a fresh nonce per response, and no caching of any page.
+
+    Every HTML page may show something private, or reveal what the person was
+    reading, so none is stored by the browser or a proxy. Static files are
+    served by WhiteNoise before this, with their own long cache headers.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.csp_nonce = secrets.token_urlsafe(16)
+        response = self.get_response(request)
+        nonce = request.csp_nonce
+        response.setdefault(
+            "Content-Security-Policy",
+            "default-src 'self'; "
+            f"script-src 'self' 'nonce-{nonce}'; "
+            f"style-src 'self' 'nonce-{nonce}'; "
+            "img-src 'self' data:; font-src 'self'; connect-src 'self'; "
+            "manifest-src 'self'; object-src 'none'; base-uri 'none'; "
+            "form-action 'self'; frame-ancestors 'none'",
+        )
+        response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        response.setdefault("Cross-Origin-Resource-Policy", "same-origin")
+        if not request.path.startswith(settings.STATIC_URL):
+            response["Cache-Control"] = "no-store, max-age=0"
+            response["Pragma"] = "no-cache"
+            response["Expires"] = "0"
+        return response
+
+
+class DiscreetModeMiddleware:
+    """Applies a pending discreet-mode change to the device cookie."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.disguise = discreet.current(request)
+        response = self.get_response(request)
+        pending = getattr(request, "hv_set_disguise", None)
+        if pending is not None:
+            discreet.remember(response, pending, settings.SESSION_COOKIE_SECURE)
+        return response

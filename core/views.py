@@ -1,0 +1,61 @@
+import json
+
+from django.conf import settings
+from django.db import connection
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
+from django.templatetags.static import static
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET
+
+from core import discreet, exits
+from vault import session as vault_session
+
+
+@csrf_exempt  # the worst a forged request can do is lock someone's vault
+def quick_exit(request):
+    """Lock and leave. With JavaScript this is called as a beacon (POST) while
+    the page replaces itself; without it, the button is a plain link here."""
+    if request.user.is_authenticated:
+        vault_session.lock(request)
+    if request.method == "POST":
+        return HttpResponse(status=204)
+    return HttpResponseRedirect(exits.exit_url_for(request))
+
+
+@require_GET
+def manifest(request):
+    disguise = discreet.current(request)
+    data = {
+        "name": str(disguise.name),
+        "short_name": str(disguise.name),
+        "start_url": "/",
+        "display": "standalone",
+        "background_color": "#ffffff",
+        "theme_color": disguise.colour,
+        "icons": [{"src": static(disguise.icon), "sizes": "any", "type": "image/svg+xml"}],
+    }
+    return HttpResponse(json.dumps(data), content_type="application/manifest+json")
+
+
+@require_GET
+def health(request):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})
+
+
+@require_GET
+def ping(request):
+    """The cheapest view on the full stack: the benchmark's baseline."""
+    return HttpResponse("pong", content_type="text/plain")
+
+
+def safety(request):
+    return render(request, "core/safety.html")
+
+
+def home(request):
+    if request.user.is_authenticated:
+        return HttpResponseRedirect(settings.HAVEN_HOME_URL)
+    return render(request, "core/welcome.html")

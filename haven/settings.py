@@ -1,0 +1,216 @@
+"""Haven's one settings module. Everything comes from the environment.
+
+Defaults give a laptop run (SQLite, local outbox) with no configuration.
+Production (HAVEN_DEBUG off) refuses to start without its secrets: see
+core/checks.py.
+"""
+
+from pathlib import Path
+
+import dj_database_url
+
+from haven.env import env_bool, env_int, env_list, env_str, read_local_secrets
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+VAR_DIR = Path(env_str("HAVEN_VAR_DIR", str(BASE_DIR / "var")))
+LOCAL_SECRETS_FILE = VAR_DIR / "secrets.json"
+_local = read_local_secrets(LOCAL_SECRETS_FILE)
+
+
+def _secret(name: str) -> str:
+    return env_str(name) or _local.get(name, "")
+
+
+DEBUG = env_bool("HAVEN_DEBUG", False)
+SECRET_KEY = _secret("HAVEN_SECRET_KEY")
+# Mixed into every passphrase-derived key; never stored in the database.
+HAVEN_PEPPER = _secret("HAVEN_PEPPER")
+# Server keys seal the little data the server must read while the person is
+# away. "id:base64key" pairs, comma separated; the first one seals.
+HAVEN_SERVER_KEYS = _secret("HAVEN_SERVER_KEYS")
+
+ALLOWED_HOSTS = env_list("HAVEN_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
+CSRF_TRUSTED_ORIGINS = env_list("HAVEN_CSRF_TRUSTED_ORIGINS", [])
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django_tasks",
+    "django_tasks_db",
+    "core",
+    "vault",
+    "accounts",
+    "plan",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "core.middleware.SecurityHeadersMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "vault.middleware.VaultMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "core.middleware.DiscreetModeMiddleware",
+]
+
+ROOT_URLCONF = "haven.urls"
+WSGI_APPLICATION = "haven.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "core.context_processors.haven",
+            ],
+        },
+    },
+]
+
+_default_db = f"sqlite:///{VAR_DIR / 'haven.sqlite3'}"
+DATABASES = {"default": dj_database_url.parse(env_str("DATABASE_URL", _default_db))}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL lets the worker write while the web server reads; IMMEDIATE avoids
+    # "database is locked" upgrades inside transactions.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
+else:
+    DATABASES["default"]["CONN_MAX_AGE"] = env_int("HAVEN_DB_CONN_MAX_AGE", 60)
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "accounts.User"
+LOGIN_URL = "accounts:sign_in"
+
+_redis = env_str("REDIS_URL")
+if _redis:
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": _redis,
+        }
+    }
+else:
+    # Shared by every process on one machine (web server and worker).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "haven_cache",
+        }
+    }
+
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+SESSION_COOKIE_NAME = "hv_s"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = 60 * 60 * 12
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+CSRF_COOKIE_NAME = "hv_c"
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Strict"
+
+SECURE = env_bool("HAVEN_SECURE", not DEBUG)
+SESSION_COOKIE_SECURE = SECURE
+CSRF_COOKIE_SECURE = SECURE
+SECURE_SSL_REDIRECT = env_bool("HAVEN_SSL_REDIRECT", False)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if SECURE else None
+SECURE_HSTS_SECONDS = 63072000 if SECURE else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "no-referrer"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+PASSWORD_HASHERS = [
+    # Only operators (Django admin) have Django passwords; members sign in
+    # through the vault.
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+
+LANGUAGE_CODE = "en"
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+STORAGES = {
+    "default": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(VAR_DIR / "media")},
+    },
+    "staticfiles": {
+        "BACKEND": (
+            "django.contrib.staticfiles.storage.StaticFilesStorage"
+            if DEBUG
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        )
+    },
+}
+MEDIA_ROOT = VAR_DIR / "media"
+
+TASKS = {
+    "default": {
+        "BACKEND": env_str("HAVEN_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
+
+# Mail: laptop runs hand mail over SMTP to the local outbox server
+# (manage.py outbox_smtpd), which files it where operators can read it.
+EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+EMAIL_HOST = env_str("HAVEN_EMAIL_HOST", "127.0.0.1")
+EMAIL_PORT = env_int("HAVEN_EMAIL_PORT", 8025)
+EMAIL_HOST_USER = env_str("HAVEN_EMAIL_USER")
+EMAIL_HOST_PASSWORD = env_str("HAVEN_EMAIL_PASSWORD")
+EMAIL_USE_TLS = env_bool("HAVEN_EMAIL_TLS", False)
+EMAIL_TIMEOUT = 20
+DEFAULT_FROM_EMAIL = env_str("HAVEN_FROM_EMAIL", "Notes <notes@localhost>")
+HAVEN_OUTBOX_DIR = VAR_DIR / "outbox"
+
+# Argon2id for passphrases: RFC 9106's second recommended option by default.
+HAVEN_ARGON2 = {
+    "memory_kib": env_int("HAVEN_ARGON2_MEMORY_KIB", 65536),
+    "time_cost": env_int("HAVEN_ARGON2_TIME", 3),
+    "parallelism": env_int("HAVEN_ARGON2_LANES", 4),
+}
+HAVEN_SIGNIN_LIMIT_PER_NAME = env_int("HAVEN_SIGNIN_LIMIT_PER_NAME", 5)
+HAVEN_SIGNIN_LIMIT_PER_ADDRESS = env_int("HAVEN_SIGNIN_LIMIT_PER_ADDRESS", 20)
+HAVEN_SIGNIN_WINDOW_SECONDS = env_int("HAVEN_SIGNIN_WINDOW_SECONDS", 15 * 60)
+HAVEN_DEFAULT_EXIT_URL = env_str("HAVEN_DEFAULT_EXIT_URL", "https://www.bbc.com/weather")
+
+LOG_LEVEL = env_str("HAVEN_LOG_LEVEL", "INFO")
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        # Request lines can carry paths; keep the noisy ones at warning.
+        "django.server": {"level": "WARNING"},
+    },
+}
+HAVEN_HOME_URL = "/home/"

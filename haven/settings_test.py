@@ -1,0 +1,26 @@
+"""Settings for the test suite: fixed throwaway secrets, tiny Argon2, mail in memory."""
+
+import os
+import tempfile
+
+# Each test process gets its own folder for media and the outbox.
+os.environ.setdefault("HAVEN_VAR_DIR", tempfile.mkdtemp(prefix="haven-test-"))
+
+from haven.settings import *  # noqa: E402,F403
+
+DEBUG = False
+SECRET_KEY = "test-only-secret-key-not-for-production-0123456789abcdef"  # noqa: S105
+HAVEN_PEPPER = "dGVzdC1wZXBwZXItMzItYnl0ZXMtbG9uZy4uLi4uLi4="  # noqa: S105
+HAVEN_SERVER_KEYS = "k1:c2VydmVyLWtleS10ZXN0LTMyLWJ5dGVzLWxvbmcuLi4="  # noqa: S105
+SECURE = False
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+SECURE_HSTS_SECONDS = 0
+SECURE_PROXY_SSL_HEADER = None
+ALLOWED_HOSTS = ["*"]
+HAVEN_ARGON2 = {"memory_kib": 64, "time_cost": 1, "parallelism": 1}
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405

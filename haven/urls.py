@@ -1,0 +1,13 @@
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "Haven operators"
+admin.site.site_title = "Haven operators"
+
+urlpatterns = [
+    path("", include("core.urls")),
+    path("", include("accounts.urls")),
+    path("", include("plan.urls")),
+    path("operator/", include("core.operator_urls")),
+    path("operator/admin/", admin.site.urls),
+]

@@ -1,0 +1,213 @@
+"""The vault's cryptography, free of Django so it can be reasoned about alone.
+
+Keys:
+- DEK: a random 256-bit data key per account. It seals every private value.
+- KEK: derived from the passphrase. One Argon2id run gives 32 bytes; HKDF,
+  salted with the server pepper, splits them into a *verifier* (compared by
+  the server) and a *wrapping key* (unwraps the DEK). Neither reveals the other.
+
+Sealed value layout: version (1 byte) | nonce (12 bytes) | ciphertext+tag.
+Associated data binds each value to where it lives (model, field, row), so a
+value copied to another row or field fails to open.
+"""
+
+from __future__ import annotations
+
+import hmac
+import os
+import secrets
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from argon2.low_level import Type, hash_secret_raw
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+VERSION = 1
+KEY_BYTES = 32
+NONCE_BYTES = 12
+SALT_BYTES = 16
+TAG_BYTES = 16
+# Files are sealed in chunks so a large file never sits whole in memory.
+CHUNK_BYTES = 64 * 1024
+
+
+class VaultError(Exception):
+    """A sealed value could not be opened: wrong key, moved, or tampered with.
+
+    The message never contains any plaintext.
+    """
+
+
+@dataclass(frozen=True)
+class KdfParams:
+    memory_kib: int
+    time_cost: int
+    parallelism: int
+
+    def as_dict(self) -> dict[str, int]:
+        return {
+            "memory_kib": self.memory_kib,
+            "time_cost": self.time_cost,
+            "parallelism": self.parallelism,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, int]) -> KdfParams:
+        return cls(int(data["memory_kib"]), int(data["time_cost"]), int(data["parallelism"]))
+
+
+@dataclass(frozen=True)
+class DerivedKeys:
+    verifier: bytes
+    wrapping_key: bytes
+
+
+def random_key() -> bytes:
+    return os.urandom(KEY_BYTES)
+
+
+def random_salt() -> bytes:
+    return os.urandom(SALT_BYTES)
+
+
+def argon2id(secret: bytes, salt: bytes, params: KdfParams) -> bytes:
+    return hash_secret_raw(
+        secret=secret,
+        salt=salt,
+        time_cost=params.time_cost,
+        memory_cost=params.memory_kib,
+        parallelism=params.parallelism,
+        hash_len=KEY_BYTES,
+        type=Type.ID,
+    )
+
+
+def _hkdf(ikm: bytes, pepper: bytes, info: bytes) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=pepper, info=info).derive(ikm)
+
+
+def split_stretched(stretched: bytes, pepper: bytes) -> DerivedKeys:
+    """Turn one Argon2id output into a verifier and a wrapping key."""
+    return DerivedKeys(
+        verifier=_hkdf(stretched, pepper, b"haven/v1/verifier"),
+        wrapping_key=_hkdf(stretched, pepper, b"haven/v1/wrap"),
+    )
+
+
+def derive_from_passphrase(
+    passphrase: str, salt: bytes, params: KdfParams, pepper: bytes
+) -> DerivedKeys:
+    return split_stretched(argon2id(passphrase.encode("utf-8"), salt, params), pepper)
+
+
+def derive_from_recovery_code(code: str, pepper: bytes) -> bytes:
+    """A recovery code carries 125+ random bits, so a fast KDF is enough."""
+    return _hkdf(normalise_recovery_code(code).encode("ascii"), pepper, b"haven/v1/recovery")
+
+
+def verifiers_match(expected: bytes | None, candidate: bytes) -> bool:
+    """Constant-time compare that also spends the same time when unset."""
+    if expected is None:
+        hmac.compare_digest(candidate, candidate)
+        return False
+    return hmac.compare_digest(expected, candidate)
+
+
+def seal(key: bytes, plaintext: bytes, aad: bytes) -> bytes:
+    nonce = os.urandom(NONCE_BYTES)
+    return bytes([VERSION]) + nonce + AESGCM(key).encrypt(nonce, plaintext, aad)
+
+
+def open_sealed(key: bytes, blob: bytes, aad: bytes) -> bytes:
+    blob = bytes(blob)
+    if len(blob) < 1 + NONCE_BYTES + TAG_BYTES or blob[0] != VERSION:
+        raise VaultError("sealed value has an unknown format")
+    nonce = blob[1 : 1 + NONCE_BYTES]
+    try:
+        return AESGCM(key).decrypt(nonce, blob[1 + NONCE_BYTES :], aad)
+    except InvalidTag:
+        raise VaultError("sealed value cannot be opened with this key and place") from None
+
+
+def wrap_key(wrapping_key: bytes, key: bytes, aad: bytes) -> bytes:
+    return seal(wrapping_key, key, b"haven/v1/key|" + aad)
+
+
+def unwrap_key(wrapping_key: bytes, blob: bytes, aad: bytes) -> bytes:
+    return open_sealed(wrapping_key, blob, b"haven/v1/key|" + aad)
+
+
+def field_aad(label: str, field: str, pk: object) -> bytes:
+    """Bind a value to model, field and row."""
+    return f"haven/v1/field|{label}|{field}|{pk}".encode()
+
+
+# Chunked files. Each chunk's associated data names the file, its position
+# and whether it is the last, so chunks can't be reordered, dropped, swapped
+# between files, or the file cut short without the open failing.
+
+
+def _chunk_aad(file_aad: bytes, index: int, last: bool) -> bytes:
+    return file_aad + b"|chunk|" + str(index).encode() + (b"|last" if last else b"|more")
+
+
+def seal_chunks(key: bytes, chunks: Iterable[bytes], file_aad: bytes) -> Iterator[bytes]:
+    """Seal a stream of plaintext pieces into sealed chunks of CHUNK_BYTES.
+
+    A chunk is only sealed once more data is known to follow it, so the last
+    one is always marked as last (an empty file is one empty last chunk).
+    """
+    buffer = bytearray()
+    index = 0
+    for piece in chunks:
+        buffer += piece
+        while len(buffer) > CHUNK_BYTES:
+            yield seal(key, bytes(buffer[:CHUNK_BYTES]), _chunk_aad(file_aad, index, False))
+            del buffer[:CHUNK_BYTES]
+            index += 1
+    yield seal(key, bytes(buffer), _chunk_aad(file_aad, index, True))
+
+
+SEALED_CHUNK_BYTES = 1 + NONCE_BYTES + CHUNK_BYTES + TAG_BYTES
+
+
+def open_chunks(key: bytes, sealed: Iterable[bytes], file_aad: bytes) -> Iterator[bytes]:
+    """Open sealed chunks in order; raises VaultError if anything is off."""
+    iterator = iter(sealed)
+    current = next(iterator, None)
+    if current is None:
+        raise VaultError("sealed file is empty")
+    index = 0
+    while True:
+        following = next(iterator, None)
+        last = following is None
+        yield open_sealed(key, current, _chunk_aad(file_aad, index, last))
+        if last:
+            return
+        current = following
+        index += 1
+
+
+RECOVERY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I look-alikes
+RECOVERY_GROUPS = 5
+RECOVERY_GROUP_LEN = 5
+
+
+def new_recovery_code() -> str:
+    # 25 symbols from 32 = 125 random bits.
+    symbols = [
+        secrets.choice(RECOVERY_ALPHABET) for _ in range(RECOVERY_GROUPS * RECOVERY_GROUP_LEN)
+    ]
+    groups = [
+        "".join(symbols[i : i + RECOVERY_GROUP_LEN])
+        for i in range(0, len(symbols), RECOVERY_GROUP_LEN)
+    ]
+    return "-".join(groups)
+
+
+def normalise_recovery_code(code: str) -> str:
+    """Forgive spaces, dashes and lower case."""
+    return "".join(ch for ch in code.upper() if ch.isalnum())

@@ -1,0 +1,27 @@
+from vault import session
+
+
+class VaultMiddleware:
+    """Puts the open vault (a Box, or None) on `request.vault`; enforces the idle lock.
+
+    Opening costs one AES-GCM decryption of 32 bytes, so it is done eagerly.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.vault = None
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and session.SESSION_KEY in request.session:
+            minutes = getattr(user, "auto_lock_minutes", 15) or 15
+            if session.idle_too_long(request, minutes * 60):
+                session.lock(request)
+                request.hv_idle_locked = True
+            else:
+                request.vault = session.open_box(request)
+                if request.vault is not None:
+                    session.touch(request)
+        response = self.get_response(request)
+        session.apply_cookie(request, response)
+        return response

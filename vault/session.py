@@ -1,0 +1,103 @@
+"""The data key while someone is signed in: split between session and cookie.
+
+The session store holds the DEK sealed under a random per-session key; that
+key lives only in an HttpOnly, SameSite=Strict cookie. Neither half alone
+reveals the DEK. Locking deletes both.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import time
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+
+from vault import crypto
+from vault.box import Box
+
+COOKIE_NAME = "hv_k"
+SESSION_KEY = "hv_vault"
+SEEN_KEY = "hv_seen"
+SPACE_KEY = "hv_space"
+
+
+def _aad(request: HttpRequest, purpose: str) -> bytes:
+    user_id = request.session.get("_auth_user_id") or request.session.get("hv_pending_user", "")
+    return f"haven/v1/session|{purpose}|{user_id}".encode()
+
+
+def start(request: HttpRequest, dek: bytes, purpose: str = "open") -> None:
+    """Hold `dek` for this session. Call after login() so the session id is fresh."""
+    session_key = crypto.random_key()
+    sealed = crypto.seal(session_key, dek, _aad(request, purpose))
+    request.session[SESSION_KEY] = {
+        "p": purpose,
+        "v": base64.b64encode(sealed).decode(),
+    }
+    request.session[SEEN_KEY] = int(time.time())
+    # The cookie only reaches the browser with this response; until then the
+    # key is known to this request alone.
+    request._hv_held = (purpose, dek)  # type: ignore[attr-defined]
+    if purpose == "open":
+        request.vault = Box(dek)  # type: ignore[attr-defined]
+    request._hv_cookie = base64.urlsafe_b64encode(session_key).decode()  # type: ignore[attr-defined]
+
+
+def held_dek(request: HttpRequest, purpose: str = "open") -> bytes | None:
+    fresh = getattr(request, "_hv_held", None)
+    if fresh is not None:
+        return fresh[1] if fresh[0] == purpose else None
+    stored = request.session.get(SESSION_KEY)
+    cookie = request.COOKIES.get(COOKIE_NAME)
+    if not stored or not cookie or stored.get("p") != purpose:
+        return None
+    try:
+        session_key = base64.urlsafe_b64decode(cookie.encode())
+        sealed = base64.b64decode(stored["v"])
+        return crypto.open_sealed(session_key, sealed, _aad(request, purpose))
+    except (binascii.Error, ValueError, KeyError, crypto.VaultError):
+        return None
+
+
+def lock(request: HttpRequest) -> None:
+    request.session.pop(SESSION_KEY, None)
+    request.session.pop(SEEN_KEY, None)
+    request._hv_cookie = ""  # type: ignore[attr-defined]
+    request._hv_held = None  # type: ignore[attr-defined]
+    request.vault = None  # type: ignore[attr-defined]
+
+
+def idle_too_long(request: HttpRequest, limit_seconds: int) -> bool:
+    seen = request.session.get(SEEN_KEY)
+    return seen is not None and time.time() - seen > limit_seconds
+
+
+def touch(request: HttpRequest) -> None:
+    # Only write when a minute has passed, to spare the session store.
+    now = int(time.time())
+    if now - request.session.get(SEEN_KEY, 0) >= 60:
+        request.session[SEEN_KEY] = now
+
+
+def apply_cookie(request: HttpRequest, response: HttpResponse) -> None:
+    value = getattr(request, "_hv_cookie", None)
+    if value is None:
+        return
+    if value == "":
+        response.delete_cookie(COOKIE_NAME, path="/", samesite="Strict")
+        return
+    response.set_cookie(
+        COOKIE_NAME,
+        value,
+        httponly=True,
+        samesite="Strict",
+        secure=settings.SESSION_COOKIE_SECURE,
+        path="/",
+    )
+
+
+def open_box(request: HttpRequest) -> Box | None:
+    dek = held_dek(request)
+    return Box(dek) if dek is not None else None
