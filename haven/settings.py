@@ -214,3 +214,6 @@ LOGGING = {
     },
 }
 HAVEN_HOME_URL = "/home/"
+# A laptop run serves static files straight from the apps.
+WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_AUTOREFRESH = DEBUG
