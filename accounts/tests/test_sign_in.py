@@ -1,0 +1,293 @@
+import pyotp
+import pytest
+import time_machine
+from django.test import Client, override_settings
+
+from accounts import actions
+from accounts.models import DuressEvent, User
+from conftest import DURESS_PASSPHRASE, OWNER_NAME, OWNER_PASSPHRASE, make_member
+from plan.models import Reason
+from vault import session as vault_session
+
+pytestmark = pytest.mark.django_db
+
+NO_MATCH = "sign-in name and passphrase don"
+
+
+def sign_in(client, name=OWNER_NAME, passphrase=OWNER_PASSPHRASE):
+    return client.post("/sign-in/", {"username": name, "passphrase": passphrase})
+
+
+def test_signing_in_opens_the_space(owner):
+    client = Client()
+    response = sign_in(client)
+    assert response["Location"] == "/home/"
+    assert client.get("/home/").status_code == 200
+
+
+def test_a_wrong_passphrase_and_an_unknown_name_get_the_same_answer(owner):
+    wrong = sign_in(Client(), passphrase="not my passphrase").content.decode()
+    unknown = sign_in(Client(), name="nobody-here").content.decode()
+    assert NO_MATCH in wrong and NO_MATCH in unknown
+    assert 'value="robin"' in wrong  # the typed name is kept
+
+
+def test_the_name_is_matched_whatever_its_case(owner):
+    assert sign_in(Client(), name="  ROBIN ")["Location"] == "/home/"
+
+
+@override_settings(HAVEN_SIGNIN_LIMIT_PER_NAME=3)
+def test_guessing_is_limited_per_name_without_revealing_the_name_exists(owner):
+    for address in ("10.0.0.1", "10.0.0.2", "10.0.0.3"):
+        Client(REMOTE_ADDR=address).post(
+            "/sign-in/", {"username": OWNER_NAME, "passphrase": "guess"}
+        )
+    blocked = Client(REMOTE_ADDR="10.0.0.9").post(
+        "/sign-in/", {"username": OWNER_NAME, "passphrase": OWNER_PASSPHRASE}
+    )
+    assert "too many tries" in blocked.content.decode()
+    for _ in range(3):
+        Client().post("/sign-in/", {"username": "ghost", "passphrase": "guess"})
+    ghost = Client(REMOTE_ADDR="10.0.0.8").post(
+        "/sign-in/", {"username": "ghost", "passphrase": "guess"}
+    )
+    assert "too many tries" in ghost.content.decode()
+
+
+@override_settings(HAVEN_SIGNIN_LIMIT_PER_ADDRESS=4)
+def test_guessing_is_limited_per_address(owner):
+    client = Client(REMOTE_ADDR="10.1.1.1")
+    for n in range(4):
+        client.post("/sign-in/", {"username": f"name{n}", "passphrase": "guess"})
+    assert "too many tries" in sign_in(client).content.decode()
+    assert sign_in(Client(REMOTE_ADDR="10.1.1.2"))["Location"] == "/home/"
+
+
+def test_the_limit_lifts_after_the_window(owner):
+    with time_machine.travel("2026-11-28 10:00", tick=False) as traveller:
+        for _ in range(5):
+            sign_in(Client(), passphrase="guess")
+        assert "too many tries" in sign_in(Client()).content.decode()
+        traveller.shift(16 * 60)
+        assert sign_in(Client())["Location"] == "/home/"
+
+
+def test_lock_closes_the_vault_and_the_passphrase_reopens_it(owner_client):
+    owner_client.post("/reasons/", {"text": "behind the lock"})
+    owner_client.post("/lock/")
+    response = owner_client.get("/home/")
+    assert response["Location"].startswith("/unlock/")
+    reopened = owner_client.post("/unlock/", {"passphrase": OWNER_PASSPHRASE})
+    assert reopened.status_code == 302
+    assert "behind the lock" in owner_client.get("/home/").content.decode()
+
+
+def test_it_locks_itself_after_the_chosen_idle_time(owner):
+    with time_machine.travel("2026-11-28 10:00", tick=False) as traveller:
+        client = Client()
+        sign_in(client)
+        traveller.shift(14 * 60)
+        assert client.get("/home/").status_code == 200
+        traveller.shift(16 * 60)
+        assert client.get("/home/")["Location"].startswith("/unlock/")
+
+
+def test_a_shorter_idle_time_can_be_chosen(owner_client):
+    owner_client.post(
+        "/settings/",
+        {"auto_lock_minutes": "2", "exit_url": "https://www.bbc.com/weather", "discreet": ""},
+    )
+    assert User.objects.get(username=OWNER_NAME).auto_lock_minutes == 2
+
+
+def test_sign_out_forgets_the_device(owner_client):
+    owner_client.post("/sign-out/")
+    assert owner_client.get("/home/")["Location"].startswith("/sign-in/")
+
+
+def test_neither_the_session_nor_the_cookie_alone_opens_the_vault(owner_client):
+    cookie = owner_client.cookies[vault_session.COOKIE_NAME].value
+    assert owner_client.get("/home/").status_code == 200
+    # The session alone: drop the key cookie.
+    del owner_client.cookies[vault_session.COOKIE_NAME]
+    assert owner_client.get("/home/")["Location"].startswith("/unlock/")
+    # The cookie alone, in a fresh session: nothing either.
+    stranger = Client()
+    stranger.cookies[vault_session.COOKIE_NAME] = cookie
+    assert stranger.get("/home/")["Location"].startswith("/sign-in/")
+
+
+def test_the_key_cookie_is_httponly_and_strict(owner):
+    client = Client()
+    sign_in(client)
+    morsel = client.cookies[vault_session.COOKIE_NAME]
+    assert morsel["httponly"]
+    assert morsel["samesite"] == "Strict"
+
+
+def test_quick_exit_without_javascript_locks_and_leaves(owner_client):
+    response = owner_client.get("/x/")
+    assert response.status_code == 302
+    assert response["Location"] == "https://www.bbc.com/weather"
+    assert owner_client.get("/home/")["Location"].startswith("/unlock/")
+
+
+def test_quick_exit_goes_where_the_person_chose(owner_client):
+    owner_client.post(
+        "/settings/",
+        {"auto_lock_minutes": "15", "exit_url": "https://www.bbc.com/food", "discreet": ""},
+    )
+    assert owner_client.get("/x/")["Location"] == "https://www.bbc.com/food"
+    owner_client.post("/sign-out/")
+    # Signed out on this device, it still goes to the chosen site.
+    assert owner_client.get("/x/")["Location"] == "https://www.bbc.com/food"
+
+
+def test_the_beacon_from_the_leave_button_locks(owner_client):
+    assert owner_client.post("/x/").status_code == 204
+    assert owner_client.get("/home/")["Location"].startswith("/unlock/")
+
+
+# Duress
+
+
+@pytest.fixture
+def owner_with_duress(db):
+    user, dek, _code = make_member(OWNER_NAME, OWNER_PASSPHRASE)
+    reason = Reason(owner=user)
+    from vault.box import Box
+
+    reason.text = Box(dek).seal(reason, "text", "my real reason")
+    reason.save()
+    actions.set_duress(user, dek, DURESS_PASSPHRASE)
+    return user
+
+
+def test_the_duress_passphrase_opens_the_decoy_and_records_an_event(owner_with_duress):
+    client = Client()
+    response = sign_in(client, passphrase=DURESS_PASSPHRASE)
+    assert response["Location"] == "/home/"
+    home = client.get("/home/").content.decode()
+    assert "my real reason" not in home
+    assert "Get to bed before eleven" in home
+    assert "robin" in home  # looks like the person's own account
+    assert DuressEvent.objects.filter(user=owner_with_duress).count() == 1
+
+
+def test_the_decoy_hides_duress_settings(owner_with_duress):
+    client = Client()
+    sign_in(client, passphrase=DURESS_PASSPHRASE)
+    body = client.get("/settings/").content.decode()
+    assert "duress" not in body.lower()
+    assert client.get("/settings/duress/")["Location"] == "/settings/"
+
+
+def test_the_real_passphrase_still_opens_the_real_space(owner_with_duress):
+    client = Client()
+    sign_in(client)
+    assert "my real reason" in client.get("/home/").content.decode()
+    assert DuressEvent.objects.count() == 0
+
+
+def test_unlocking_with_the_duress_passphrase_switches_to_the_decoy(owner_with_duress):
+    client = Client()
+    sign_in(client)
+    client.post("/lock/")
+    client.post("/unlock/", {"passphrase": DURESS_PASSPHRASE})
+    assert "my real reason" not in client.get("/home/").content.decode()
+    assert DuressEvent.objects.count() == 1
+
+
+def test_the_person_can_prepare_their_decoy(owner_with_duress):
+    client = Client()
+    sign_in(client)
+    client.post("/settings/duress/prepare/")
+    client.post("/reasons/", {"text": "learn to bake bread"})
+    client.post("/lock/")
+    duress_client = Client()
+    sign_in(duress_client, passphrase=DURESS_PASSPHRASE)
+    assert "learn to bake bread" in duress_client.get("/home/").content.decode()
+    assert DuressEvent.objects.count() == 1  # preparing is not an alarm
+
+
+def test_setting_duress_through_settings(owner_client):
+    response = owner_client.post(
+        "/settings/duress/",
+        {
+            "current": OWNER_PASSPHRASE,
+            "duress": DURESS_PASSPHRASE,
+            "duress_again": DURESS_PASSPHRASE,
+        },
+    )
+    assert response["Location"] == "/settings/"
+    client = Client()
+    sign_in(client, passphrase=DURESS_PASSPHRASE)
+    assert client.get("/home/").status_code == 200
+    assert DuressEvent.objects.count() == 1
+
+
+def test_the_duress_passphrase_must_differ_from_the_real_one(owner_client):
+    body = owner_client.post(
+        "/settings/duress/",
+        {"current": OWNER_PASSPHRASE, "duress": OWNER_PASSPHRASE, "duress_again": OWNER_PASSPHRASE},
+    ).content.decode()
+    assert "must be different" in body
+
+
+# Two-step sign-in
+
+
+def _enable_totp(client):
+    import re
+
+    page = client.get("/settings/two-step/").content.decode()
+    secret = re.search(r'<code class="secret">([A-Z2-7 ]+)</code>', page).group(1).replace(" ", "")
+    response = client.post("/settings/two-step/", {"code": pyotp.TOTP(secret).now()})
+    assert response["Location"] == "/settings/"
+    return secret
+
+
+def test_two_step_sign_in_asks_for_a_code(owner_client):
+    secret = _enable_totp(owner_client)
+    stored = bytes(User.objects.get(username=OWNER_NAME).totp_secret)
+    assert secret.encode() not in stored
+    client = Client()
+    assert sign_in(client)["Location"].startswith("/sign-in/code/")
+    assert client.get("/home/")["Location"].startswith("/sign-in/")
+    wrong = client.post("/sign-in/code/", {"code": "000000"})
+    assert "That code didn" in wrong.content.decode()
+    done = client.post("/sign-in/code/", {"code": pyotp.TOTP(secret).now()})
+    assert done["Location"] == "/home/"
+    assert client.get("/home/").status_code == 200
+
+
+def test_the_decoy_asks_for_the_same_code(owner_client):
+    owner_client.post(
+        "/settings/duress/",
+        {
+            "current": OWNER_PASSPHRASE,
+            "duress": DURESS_PASSPHRASE,
+            "duress_again": DURESS_PASSPHRASE,
+        },
+    )
+    secret = _enable_totp(owner_client)
+    client = Client()
+    assert sign_in(client, passphrase=DURESS_PASSPHRASE)["Location"].startswith("/sign-in/code/")
+    client.post("/sign-in/code/", {"code": pyotp.TOTP(secret).now()})
+    assert "Get to bed before eleven" in client.get("/home/").content.decode()
+
+
+def test_five_wrong_codes_start_over(owner_client):
+    _enable_totp(owner_client)
+    client = Client()
+    sign_in(client)
+    for _ in range(5):
+        response = client.post("/sign-in/code/", {"code": "000000"})
+    assert response["Location"] == "/sign-in/"
+    assert client.get("/sign-in/code/")["Location"] == "/sign-in/"
+
+
+def test_two_step_can_be_turned_off_with_the_passphrase(owner_client):
+    _enable_totp(owner_client)
+    owner_client.post("/settings/two-step/", {"current": OWNER_PASSPHRASE})
+    assert not User.objects.get(username=OWNER_NAME).totp_enabled
