@@ -27,6 +27,16 @@ def signed_in_client(name: str, passphrase: str) -> Client:
     return client
 
 
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Rate-limit counts must not leak from one test into the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def owner(db):
     user, _dek, _code = make_member(OWNER_NAME, OWNER_PASSPHRASE)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import secrets
 
 import pyotp
@@ -16,6 +17,8 @@ from vault.box import Box
 from vault.models import Keyring
 
 BACKEND = "django.contrib.auth.backends.ModelBackend"
+# Ids and events only: never a name, passphrase, code or anything typed.
+logger = logging.getLogger("haven.accounts")
 
 
 def create_account(username: str, passphrase: str) -> tuple[User, bytes, str]:
@@ -23,6 +26,7 @@ def create_account(username: str, passphrase: str) -> tuple[User, bytes, str]:
         user = User.objects.create_user(username)
         ring, dek, code = vault_keyring.create(user, passphrase)
         ring.save()
+    logger.info("account created id=%s", user.pk)
     return user, dek, code
 
 
@@ -49,11 +53,14 @@ def open_space(request, account: User, dek: bytes) -> None:
     request.session.pop("hv_pending_user", None)
     login(request, account, backend=BACKEND)
     vault_session.start(request, dek)
+    logger.info("space opened id=%s", account.pk)
     request.hv_set_disguise = account.owner.discreet
 
 
 def record_duress(member: User) -> DuressEvent:
-    return DuressEvent.objects.create(user=member)
+    event = DuressEvent.objects.create(user=member)
+    logger.info("duress event recorded id=%s", event.pk)
+    return event
 
 
 def change_passphrase(user: User, dek: bytes, new: str) -> None:
@@ -152,5 +159,7 @@ def totp_matches(account: User, box: Box, code: str) -> bool:
 def delete_account(user: User) -> None:
     """Everything goes: the decoy, the keyring and every sealed row (cascades)."""
     with transaction.atomic():
+        user_id = user.pk
         User.objects.filter(decoy_for=user).delete()
         user.delete()
+    logger.info("account deleted id=%s", user_id)

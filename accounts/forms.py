@@ -31,13 +31,13 @@ def name_field():
     )
 
 
-class NewPassphraseMixin:
+class NewPassphraseForm(forms.Form):
     """Checks a new passphrase and its repeat; used by sign-up, change and recovery."""
 
     avoid_fields: tuple[str, ...] = ()
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         new, again = data.get("new_passphrase"), data.get("new_passphrase_again")
         if new:
             avoid = tuple(str(data.get(f, "")) for f in self.avoid_fields)
@@ -52,7 +52,7 @@ class NewPassphraseMixin:
         return data
 
 
-class SignUpForm(NewPassphraseMixin, forms.Form):
+class SignUpForm(NewPassphraseForm):
     avoid_fields = ("username",)
     username = forms.CharField(
         label=_("Choose a sign-in name"),
@@ -116,7 +116,7 @@ class RecoveryConfirmForm(forms.Form):
     )
 
 
-class RecoverForm(NewPassphraseMixin, forms.Form):
+class RecoverForm(NewPassphraseForm):
     avoid_fields = ("username",)
     username = name_field()
     code = forms.CharField(
@@ -129,7 +129,7 @@ class RecoverForm(NewPassphraseMixin, forms.Form):
     new_passphrase_again = passphrase_field(_("Type the new passphrase again"), "new-password")
 
 
-class ChangePassphraseForm(NewPassphraseMixin, forms.Form):
+class ChangePassphraseForm(NewPassphraseForm):
     current = passphrase_field(_("Your current passphrase"))
     new_passphrase = passphrase_field(_("New passphrase"), "new-password")
     new_passphrase_again = passphrase_field(_("Type the new passphrase again"), "new-password")
@@ -145,7 +145,7 @@ class DuressForm(forms.Form):
     duress_again = passphrase_field(_("Type the duress passphrase again"), "new-password")
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         duress, again = data.get("duress"), data.get("duress_again")
         if duress:
             if len(duress) < passphrase.MIN_LENGTH:

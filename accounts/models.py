@@ -13,7 +13,7 @@ def name_key(name: str) -> str:
     return name.strip().casefold()
 
 
-class UserManager(BaseUserManager):
+class UserManager(BaseUserManager["User"]):
     def get_by_natural_key(self, username):
         return self.get(username_key=name_key(username))
 
@@ -52,20 +52,26 @@ class User(AbstractBaseUser, PermissionsMixin):
     date_joined = models.DateTimeField(default=timezone.now)
     recovery_confirmed = models.BooleanField(default=False)
     auto_lock_minutes = models.PositiveSmallIntegerField(default=15)
-    exit_url = models.URLField(blank=True, default="")
+    exit_url = models.CharField(max_length=200, blank=True, default="")
     discreet = models.CharField(max_length=16, blank=True, default="", choices=discreet.CHOICES)
     totp_secret = models.BinaryField(null=True, blank=True, editable=False)  # sealed
 
     objects = UserManager()
 
     USERNAME_FIELD = "username_key"
-    REQUIRED_FIELDS: list[str] = []
+    REQUIRED_FIELDS = []  # type: ignore[var-annotated]
 
     class Meta:
         ordering = ["date_joined"]
 
     def __str__(self) -> str:
         return self.display_name
+
+    def save(self, *args, **kwargs):
+        self.username_key = name_key(self.username)
+        if kwargs.get("update_fields") is not None and "username" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "username_key"}
+        super().save(*args, **kwargs)
 
     @property
     def display_name(self) -> str:

@@ -1,5 +1,6 @@
 import base64
 import io
+import logging
 
 import pyotp
 import qrcode
@@ -22,6 +23,7 @@ from vault import keyring as vault_keyring
 from vault import session as vault_session
 from vault.box import Box
 
+logger = logging.getLogger("haven.accounts")
 PENDING_RECOVERY = "hv_rc"
 PENDING_TOTP = "hv_totp"
 
@@ -31,9 +33,11 @@ def sign_up(request):
     if request.method == "POST":
         buckets = throttle.sign_up_buckets(throttle.client_address(request))
         verdict = throttle.check(buckets)
-        if not verdict.allowed:
+        if not form.is_valid():
+            pass
+        elif not verdict.allowed:
             form.add_error(None, _too_many(verdict))
-        elif form.is_valid():
+        else:
             user, dek, code = actions.create_account(
                 form.cleaned_data["username"], form.cleaned_data["new_passphrase"]
             )
@@ -67,6 +71,7 @@ def _try_passphrase(request, form, member, name, passphrase):
         return None
     result = vault_keyring.unlock(actions.keyring_of(member), passphrase)
     if result is None or member is None:
+        logger.info("sign-in refused")
         throttle.count(buckets)
         form.add_error(None, NO_MATCH)
         return None
@@ -163,7 +168,7 @@ def sign_out(request):
 def _hold_recovery_code(request, code: str) -> None:
     """Keep the not-yet-confirmed code sealed in the session, so a refresh shows it again."""
     request.session[PENDING_RECOVERY] = base64.b64encode(
-        crypto.seal(vault_session.held_dek(request), code.encode(), b"recovery-pending")
+        crypto.seal(vault_session.open_dek(request), code.encode(), b"recovery-pending")
     ).decode()
 
 
@@ -188,7 +193,7 @@ def recovery_code(request):
         return redirect(settings.HAVEN_HOME_URL)
     code = _pending_recovery_code(request)
     if not code:
-        code = actions.renew_recovery_code(user, vault_session.held_dek(request))
+        code = actions.renew_recovery_code(user, vault_session.open_dek(request))
         _hold_recovery_code(request, code)
     form = forms.RecoveryConfirmForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -283,7 +288,7 @@ def change_passphrase(request):
             form.add_error("current", _("That passphrase isn't right. Please try again."))
         else:
             actions.change_passphrase(
-                request.user, vault_session.held_dek(request), form.cleaned_data["new_passphrase"]
+                request.user, vault_session.open_dek(request), form.cleaned_data["new_passphrase"]
             )
             messages.success(request, _("Your passphrase is changed. Use the new one next time."))
             return redirect("accounts:settings")
@@ -296,7 +301,7 @@ def new_recovery_code(request):
     if request.method == "POST" and form.is_valid():
         ring = actions.keyring_of(request.user)
         if ring is not None and vault_keyring.check_passphrase(ring, form.cleaned_data["current"]):
-            code = actions.renew_recovery_code(request.user, vault_session.held_dek(request))
+            code = actions.renew_recovery_code(request.user, vault_session.open_dek(request))
             _hold_recovery_code(request, code)
             return redirect("accounts:recovery_code")
         form.add_error("current", _("That passphrase isn't right. Please try again."))
@@ -309,21 +314,21 @@ def two_step(request):
     if user.is_decoy:
         return redirect("accounts:settings")
     if user.totp_enabled:
-        form = forms.ConfirmPassphraseForm(request.POST or None)
-        if request.method == "POST" and form.is_valid():
+        off = forms.ConfirmPassphraseForm(request.POST or None)
+        if request.method == "POST" and off.is_valid():
             ring = actions.keyring_of(user)
-            if ring and vault_keyring.check_passphrase(ring, form.cleaned_data["current"]):
+            if ring and vault_keyring.check_passphrase(ring, off.cleaned_data["current"]):
                 actions.disable_totp(user)
                 messages.success(request, _("Two-step sign-in is off."))
                 return redirect("accounts:settings")
-            form.add_error("current", _("That passphrase isn't right. Please try again."))
-        return render(request, "accounts/two_step_off.html", {"form": form})
+            off.add_error("current", _("That passphrase isn't right. Please try again."))
+        return render(request, "accounts/two_step_off.html", {"form": off})
 
     secret = _pending_totp_secret(request)
     form = forms.TotpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if pyotp.TOTP(secret).verify(form.cleaned_data["code"], valid_window=1):
-            dek = vault_session.held_dek(request)
+            dek = vault_session.open_dek(request)
             decoy = actions.decoy_key(user, dek)
             actions.enable_totp(user, request.vault, secret, decoy[1] if decoy else None)
             request.session.pop(PENDING_TOTP, None)
@@ -350,7 +355,7 @@ def two_step(request):
 
 def _pending_totp_secret(request) -> str:
     """The secret being set up, sealed in the session until the first code works."""
-    dek = vault_session.held_dek(request)
+    dek = vault_session.open_dek(request)
     stored = request.session.get(PENDING_TOTP)
     if stored:
         try:
@@ -372,10 +377,10 @@ def duress(request):
     ring = actions.keyring_of(user)
     form = forms.DuressForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if not vault_keyring.check_passphrase(ring, form.cleaned_data["current"]):
+        if ring is None or not vault_keyring.check_passphrase(ring, form.cleaned_data["current"]):
             form.add_error("current", _("That passphrase isn't right. Please try again."))
         else:
-            actions.set_duress(user, vault_session.held_dek(request), form.cleaned_data["duress"])
+            actions.set_duress(user, vault_session.open_dek(request), form.cleaned_data["duress"])
             messages.success(
                 request,
                 _("Your duress passphrase is set. It opens a harmless space you can prepare."),
@@ -402,7 +407,7 @@ def prepare_decoy(request):
     user = request.user
     if user.is_decoy:
         return redirect(settings.HAVEN_HOME_URL)
-    found = actions.decoy_key(user, vault_session.held_dek(request))
+    found = actions.decoy_key(user, vault_session.open_dek(request))
     if found is None:
         return redirect("accounts:duress")
     decoy, decoy_dek = found

@@ -6,7 +6,10 @@ it identifies no one) and, for signed-in people, in their preferences.
 
 from dataclasses import dataclass
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+StrOrPromise = Promise
 
 COOKIE_NAME = "hv_d"
 COOKIE_AGE = 60 * 60 * 24 * 365
@@ -15,7 +18,7 @@ COOKIE_AGE = 60 * 60 * 24 * 365
 @dataclass(frozen=True)
 class Disguise:
     key: str
-    name: str
+    name: "str | StrOrPromise"
     icon: str  # static path of the favicon
     colour: str
 

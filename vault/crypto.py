@@ -181,12 +181,9 @@ def open_chunks(key: bytes, sealed: Iterable[bytes], file_aad: bytes) -> Iterato
     if current is None:
         raise VaultError("sealed file is empty")
     index = 0
-    while True:
+    while current is not None:
         following = next(iterator, None)
-        last = following is None
-        yield open_sealed(key, current, _chunk_aad(file_aad, index, last))
-        if last:
-            return
+        yield open_sealed(key, current, _chunk_aad(file_aad, index, following is None))
         current = following
         index += 1
 

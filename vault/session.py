@@ -61,6 +61,14 @@ def held_dek(request: HttpRequest, purpose: str = "open") -> bytes | None:
         return None
 
 
+def open_dek(request: HttpRequest) -> bytes:
+    """The data key in a view that already requires an open vault."""
+    dek = held_dek(request)
+    if dek is None:
+        raise PermissionError("the vault is locked")
+    return dek
+
+
 def lock(request: HttpRequest) -> None:
     request.session.pop(SESSION_KEY, None)
     request.session.pop(SEEN_KEY, None)

@@ -1,0 +1,60 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import DuressEvent, User
+
+
+class OperatorCreationForm(AdminUserCreationForm):
+    class Meta:
+        model = User
+        fields = ("username",)
+
+
+class AccountChangeForm(UserChangeForm):
+    class Meta:
+        model = User
+        fields = "__all__"
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    """Operators see that an account exists and its settings, never its contents."""
+
+    add_form = OperatorCreationForm
+    form = AccountChangeForm
+
+    list_display = ("username", "date_joined", "last_login", "is_active", "is_staff")
+    list_filter = ("is_active", "is_staff")
+    search_fields = ("username",)
+    ordering = ("-date_joined",)
+    readonly_fields = ("date_joined", "last_login", "two_step")
+    fieldsets = (
+        (None, {"fields": ("username", "password")}),
+        (_("Settings"), {"fields": ("auto_lock_minutes", "discreet", "two_step")}),
+        (_("Access"), {"fields": ("is_active", "is_staff", "is_superuser", "groups")}),
+        (_("Dates"), {"fields": ("date_joined", "last_login")}),
+    )
+    add_fieldsets = ((None, {"fields": ("username", "usable_password", "password1", "password2")}),)
+    filter_horizontal = ("groups",)
+
+    def get_queryset(self, request):
+        # Decoy spaces are not accounts; showing them would reveal who has one.
+        return super().get_queryset(request).filter(is_decoy=False)
+
+    @admin.display(boolean=True, description=_("two-step sign-in"))
+    def two_step(self, obj):
+        return obj.totp_enabled
+
+
+@admin.register(DuressEvent)
+class DuressEventAdmin(admin.ModelAdmin):
+    """Visible to operators so stuck alerts can be noticed; carries no detail."""
+
+    list_display = ("id", "created_at", "state")
+    list_filter = ("state",)
+    readonly_fields = ("id", "user", "created_at", "state", "delivered_at")
+
+    def has_add_permission(self, request):
+        return False

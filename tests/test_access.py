@@ -1,0 +1,146 @@
+"""Walk every URL pattern as a stranger and as another member: never the owner's data."""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from conftest import OWNER_NAME, OWNER_PASSPHRASE, make_member, signed_in_client
+
+SECRET = "OWNERSECRET5519"
+
+# Pages anyone may read (nothing private on them).
+PUBLIC = {
+    "core:home",
+    "core:manifest",
+    "core:health",
+    "core:ping",
+    "core:safety",
+    "accounts:sign_in",
+    "accounts:sign_up",
+    "accounts:recover",
+}
+
+
+def all_patterns(resolver=None, prefix="", namespace=""):
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            ns = entry.namespace or namespace
+            yield from all_patterns(entry, prefix + str(entry.pattern), ns)
+        elif isinstance(entry, URLPattern):
+            name = f"{namespace}:{entry.name}" if namespace else (entry.name or "")
+            yield name, prefix + str(entry.pattern), entry
+
+
+def concrete(route: str, values: dict) -> str | None:
+    path = route
+    for converter, value in (("<uuid:reason_id>", values["reason_id"]), ("<str:name>", "x.eml")):
+        path = path.replace(converter, str(value))
+    if "<" in path or path.startswith("^"):
+        return None
+    return "/" + path
+
+
+@pytest.fixture
+def owner_world(db):
+    make_member(OWNER_NAME, OWNER_PASSPHRASE)
+    client = signed_in_client(OWNER_NAME, OWNER_PASSPHRASE)
+    client.post("/reasons/", {"text": SECRET})
+    from plan.models import Reason
+
+    return {"reason_id": Reason.objects.get().pk}
+
+
+def routes(values):
+    seen = []
+    for name, route, _entry in all_patterns():
+        if name.startswith("admin:") or route.startswith("operator/admin/"):
+            continue  # Django's admin has its own staff checks, tested separately
+        path = concrete(route, values)
+        if path:
+            seen.append((name, path))
+    assert len(seen) >= 25
+    return seen
+
+
+def test_a_stranger_gets_sign_in_redirects_or_nothing(owner_world, stranger_client):
+    for name, path in routes(owner_world):
+        for method in ("get", "post"):
+            response = getattr(stranger_client, method)(path)
+            body = response.content.decode(errors="replace")
+            assert SECRET not in body, f"{method} {path} leaked"
+            if name in PUBLIC:
+                continue
+            if response.status_code == 302:
+                target = response["Location"]
+                assert target.startswith(
+                    ("/sign-in/", "/unlock/", "/operator/admin/login/", "https://")
+                ), f"{method} {path} -> {target}"
+            else:
+                assert response.status_code in (204, 404, 405), f"{method} {path}: {response}"
+
+
+def test_another_member_never_sees_the_owners_data(owner_world, db):
+    make_member("sam", "violet harbour paper lantern")
+    other = signed_in_client("sam", "violet harbour paper lantern")
+    for name, path in routes(owner_world):
+        for method in ("get", "post"):
+            if name in {"accounts:sign_out", "core:exit", "accounts:lock"}:
+                continue  # these end the member's own session; covered elsewhere
+            response = getattr(other, method)(path)
+            body = response.content.decode(errors="replace")
+            assert SECRET not in body, f"{method} {path} leaked to another member"
+            if str(owner_world["reason_id"]) in path:
+                assert response.status_code in (404, 405), f"{method} {path}"
+    from plan.models import Reason
+
+    assert Reason.objects.count() == 1
+
+
+def test_operators_see_accounts_in_the_admin_but_nothing_private(owner_world, operator):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(operator)
+    listing = client.get("/operator/admin/accounts/user/")
+    assert listing.status_code == 200
+    assert OWNER_NAME in listing.content.decode()
+    from accounts.models import User
+
+    owner = User.objects.get(username=OWNER_NAME)
+    detail = client.get(f"/operator/admin/accounts/user/{owner.pk}/change/")
+    assert detail.status_code == 200
+    assert SECRET not in detail.content.decode()
+    for path in ("/operator/admin/plan/reason/", "/operator/admin/vault/keyring/"):
+        response = client.get(path)
+        assert response.status_code in (200, 404)
+        assert SECRET not in response.content.decode()
+
+
+def test_members_cannot_reach_the_operator_pages(owner_world):
+    client = signed_in_client(OWNER_NAME, OWNER_PASSPHRASE)
+    for path in ("/operator/outbox/", "/operator/admin/"):
+        response = client.get(path)
+        assert response.status_code == 302
+        assert "/operator/admin/login/" in response["Location"]
+
+
+def test_an_operator_can_add_another_operator(operator):
+    from django.test import Client
+
+    from accounts.models import User
+
+    client = Client()
+    client.force_login(operator)
+    response = client.post(
+        "/operator/admin/accounts/user/add/",
+        {
+            "username": "Second-Operator",
+            "usable_password": "true",
+            "password1": "a long operator password 77",
+            "password2": "a long operator password 77",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    created = User.objects.get(username="Second-Operator")
+    assert created.username_key == "second-operator"
+    assert created.check_password("a long operator password 77")
