@@ -211,6 +211,8 @@ LOGGING = {
     "loggers": {
         # Request lines can carry paths; keep the noisy ones at warning.
         "django.server": {"level": "WARNING"},
+        # aiosmtpd narrates every connection of the local outbox.
+        "mail.log": {"level": "WARNING"},
     },
 }
 HAVEN_HOME_URL = "/home/"
