@@ -149,6 +149,8 @@ def lock(request):
     # GET is allowed too: the idle timer and the no-JavaScript quick exit use it.
     if request.user.is_authenticated:
         vault_session.lock(request)
+    if request.GET.get("idle"):
+        return redirect(reverse("accounts:unlock") + "?idle=1")
     return redirect("accounts:unlock")
 
 

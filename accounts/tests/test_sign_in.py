@@ -92,6 +92,13 @@ def test_it_locks_itself_after_the_chosen_idle_time(owner):
         assert client.get("/home/")["Location"].startswith("/unlock/")
 
 
+def test_the_idle_timer_in_the_page_locks_and_says_why(owner_client):
+    response = owner_client.get("/lock/?idle=1")
+    assert response["Location"] == "/unlock/?idle=1"
+    page = owner_client.get(response["Location"]).content.decode()
+    assert "locked itself after a quiet while" in page
+
+
 def test_a_shorter_idle_time_can_be_chosen(owner_client):
     owner_client.post(
         "/settings/",
