@@ -46,6 +46,11 @@ INSTALLED_APPS = [
     "vault",
     "accounts",
     "plan",
+    "guide",
+    "assess",
+    "resources",
+    "scripts",
+    "money",
 ]
 
 MIDDLEWARE = [

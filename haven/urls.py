@@ -7,7 +7,13 @@ admin.site.site_title = "Haven operators"
 urlpatterns = [
     path("", include("core.urls")),
     path("", include("accounts.urls")),
+    path("", include("vault.urls")),
     path("", include("plan.urls")),
+    path("guide/", include("guide.urls")),
+    path("check/", include("assess.urls")),
+    path("help/", include("resources.urls")),
+    path("scripts/", include("scripts.urls")),
+    path("money/", include("money.urls")),
     path("operator/", include("core.operator_urls")),
     path("operator/admin/", admin.site.urls),
 ]

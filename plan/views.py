@@ -10,6 +10,9 @@ from plan import actions
 from plan.forms import ReasonForm
 from plan.models import Reason
 from plan.prompts import REASON_PROMPTS
+from vault import drafts
+
+NEW_REASON_DRAFT = "reason-new"
 
 
 def get_reason_for_user(request, reason_id) -> Reason:
@@ -31,9 +34,11 @@ def home(request):
 
 @private_view
 def reasons(request):
-    form = ReasonForm(request.POST or None)
+    draft = drafts.load(request, NEW_REASON_DRAFT) if request.method == "GET" else None
+    form = ReasonForm(request.POST or None, initial=draft)
     if request.method == "POST" and form.is_valid():
         actions.add_reason(request.user, request.vault, form.cleaned_data["text"])
+        drafts.discard(request, NEW_REASON_DRAFT)
         messages.success(request, _("Your reason is saved."))
         return redirect("plan:reasons")
     return render(
@@ -43,6 +48,8 @@ def reasons(request):
             "form": form,
             "reasons": actions.open_reasons(request.user, request.vault),
             "prompts": REASON_PROMPTS,
+            "draft_restored": bool(draft),
+            "draft_key": NEW_REASON_DRAFT,
         },
     )
 

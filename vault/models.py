@@ -34,3 +34,24 @@ class Keyring(models.Model):
     @property
     def has_duress(self) -> bool:
         return self.duress_verifier is not None
+
+
+class Draft(models.Model):
+    """Unsaved form input, autosaved while the person types, sealed like any record.
+
+    One per (owner, key); `key` names the form ("safety-plan", "reason-new").
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="drafts"
+    )
+    key = models.CharField(max_length=80)
+    data = models.BinaryField()  # sealed JSON object of field name -> value(s)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["owner", "key"], name="one_draft_per_form")]
+
+    def __str__(self) -> str:
+        return f"draft {self.id}"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AssessConfig(AppConfig):
+    name = "assess"
+    default_auto_field = "django.db.models.BigAutoField"
