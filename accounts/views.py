@@ -18,6 +18,7 @@ from accounts import actions, forms, throttle
 from accounts.decorators import private_view, safe_next
 from accounts.models import User, name_key
 from core import exits
+from core.decorators import public_view
 from vault import crypto
 from vault import keyring as vault_keyring
 from vault import session as vault_session
@@ -28,6 +29,7 @@ PENDING_RECOVERY = "hv_rc"
 PENDING_TOTP = "hv_totp"
 
 
+@public_view
 def sign_up(request):
     form = forms.SignUpForm(request.POST or None)
     if request.method == "POST":
@@ -89,6 +91,7 @@ def _try_passphrase(request, form, member, name, passphrase):
     return redirect(safe_next(request, settings.HAVEN_HOME_URL))
 
 
+@public_view
 def sign_in(request):
     form = forms.SignInForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -212,6 +215,7 @@ def recovery_code(request):
     return render(request, "accounts/recovery_code.html", {"form": form, "code": code})
 
 
+@public_view
 def recover(request):
     form = forms.RecoverForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -9,6 +9,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
 from core import discreet, exits
+from core.decorators import public_view
 from vault import session as vault_session
 
 
@@ -23,6 +24,7 @@ def quick_exit(request):
     return HttpResponseRedirect(exits.exit_url_for(request))
 
 
+@public_view
 @require_GET
 def manifest(request):
     disguise = discreet.current(request)
@@ -38,6 +40,7 @@ def manifest(request):
     return HttpResponse(json.dumps(data), content_type="application/manifest+json")
 
 
+@public_view
 @require_GET
 def health(request):
     with connection.cursor() as cursor:
@@ -45,16 +48,19 @@ def health(request):
     return JsonResponse({"status": "ok"})
 
 
+@public_view
 @require_GET
 def ping(request):
     """The cheapest view on the full stack: the benchmark's baseline."""
     return HttpResponse("pong", content_type="text/plain")
 
 
+@public_view
 def safety(request):
     return render(request, "core/safety.html")
 
 
+@public_view
 def home(request):
     if request.user.is_authenticated:
         return HttpResponseRedirect(settings.HAVEN_HOME_URL)

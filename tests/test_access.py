@@ -10,18 +10,6 @@ from conftest import OWNER_NAME, OWNER_PASSPHRASE, make_member, signed_in_client
 
 SECRET = "OWNERSECRET5519"
 
-# Pages anyone may read (nothing private on them).
-PUBLIC = {
-    "core:home",
-    "core:manifest",
-    "core:health",
-    "core:ping",
-    "core:safety",
-    "accounts:sign_in",
-    "accounts:sign_up",
-    "accounts:recover",
-}
-
 
 def all_patterns(resolver=None, prefix="", namespace=""):
     resolver = resolver or get_resolver()
@@ -71,18 +59,18 @@ def routes(values):
             continue  # Django's admin has its own staff checks, tested separately
         path = concrete(route, values)
         if path:
-            seen.append((name, path))
+            seen.append((name, path, getattr(_entry.callback, "haven_public", False)))
     assert len(seen) >= 25
     return seen
 
 
 def test_a_stranger_gets_sign_in_redirects_or_nothing(owner_world, stranger_client):
-    for name, path in routes(owner_world):
+    for _name, path, public in routes(owner_world):
         for method in ("get", "post"):
             response = getattr(stranger_client, method)(path)
             body = response.content.decode(errors="replace")
             assert SECRET not in body, f"{method} {path} leaked"
-            if name in PUBLIC:
+            if public:
                 continue
             if response.status_code == 302:
                 target = response["Location"]
@@ -96,7 +84,7 @@ def test_a_stranger_gets_sign_in_redirects_or_nothing(owner_world, stranger_clie
 def test_another_member_never_sees_the_owners_data(owner_world, db):
     make_member("sam", "violet harbour paper lantern")
     other = signed_in_client("sam", "violet harbour paper lantern")
-    for name, path in routes(owner_world):
+    for name, path, _public in routes(owner_world):
         for method in ("get", "post"):
             if name in {"accounts:sign_out", "core:exit", "accounts:lock"}:
                 continue  # these end the member's own session; covered elsewhere
