@@ -1,0 +1,159 @@
+"""`make bench`: runs every benchmark, prints one table, writes var/bench/results.json.
+
+1. unlock at production Argon2id beside one bare Argon2id run (bench.inprocess)
+2. seal/open throughput for small and larger values (bench.inprocess)
+3. opening and listing 1,000 sealed reasons beside only fetching them (bench.inprocess)
+4. HTTP load on gunicorn with wrk: the dashboard beside /ping/ (bench.load)
+5. peak memory of the web workers and the task worker during that load (bench.load)
+
+    .venv/bin/python -m bench.run
+
+HAVEN_BENCH_SECONDS sets each wrk run's length (default 12); HAVEN_BENCH_KEEP=1
+keeps the temporary folders (databases, server logs) for a look afterwards.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "var" / "bench" / "results.json"
+
+
+def _machine() -> dict:
+    cpu = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
+    return {
+        "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "commit": commit,
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "cpus": os.cpu_count(),
+        "cpu": cpu,
+    }
+
+
+def _load_average() -> str:
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "?"
+
+
+def _step(results: dict, errors: list[str], name: str, fn, *args):
+    print(f"- {name} ...", flush=True)
+    start = time.perf_counter()
+    try:
+        results[name] = fn(*args)
+    except Exception:
+        errors.append(f"{name} failed:\n{traceback.format_exc()}")
+        print("  FAILED (see the end)", flush=True)
+        return
+    print(f"  done in {time.perf_counter() - start:.1f}s", flush=True)
+
+
+def main() -> int:
+    os.chdir(ROOT)
+    # Never benchmark against a developer's own database, cache or queue.
+    for name in ("DATABASE_URL", "REDIS_URL", "HAVEN_TASKS_BACKEND"):
+        os.environ.pop(name, None)
+    seconds = int(os.environ.get("HAVEN_BENCH_SECONDS", "12"))
+    keep = os.environ.get("HAVEN_BENCH_KEEP") == "1"
+    in_dir = Path(tempfile.mkdtemp(prefix="haven-bench-in-"))
+    http_dir = Path(tempfile.mkdtemp(prefix="haven-bench-http-"))
+    started = time.perf_counter()
+    results: dict = {"machine": _machine()}
+    results["machine"]["load_average_before"] = _load_average()
+    errors: list[str] = []
+    skipped: list[str] = []
+
+    try:
+        from bench import inprocess, load
+
+        inprocess.setup_django(in_dir)
+        _step(results, errors, "unlock", inprocess.bench_unlock)
+        _step(results, errors, "seal", inprocess.bench_seal)
+        _step(results, errors, "listing", inprocess.bench_listing)
+
+        wrk, why = load.ensure_wrk()
+        if wrk is None:
+            skipped.append(f"HTTP load and memory (4, 5) skipped: {why}")
+        else:
+            results["machine"]["wrk"] = subprocess.run(
+                [wrk, "--version"], capture_output=True, text=True
+            ).stdout.splitlines()[0:1]
+            _step(results, errors, "http", load.bench_http, wrk, http_dir, seconds)
+    finally:
+        if keep:
+            print(f"kept {in_dir} and {http_dir}")
+        else:
+            shutil.rmtree(in_dir, ignore_errors=True)
+            shutil.rmtree(http_dir, ignore_errors=True)
+
+    results["total_seconds"] = time.perf_counter() - started
+    results["machine"]["load_average_after"] = _load_average()
+    results["skipped"] = skipped
+    results["errors"] = errors
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n")
+
+    print_table(results)
+    print(f"\nFigures written to {RESULTS.relative_to(ROOT)}")
+    for note in skipped:
+        print(f"\nNOTE: {note}")
+    for error in errors:
+        print(f"\nERROR: {error}", file=sys.stderr)
+    return 1 if errors else 0
+
+
+def print_table(results: dict) -> None:
+    from bench import report
+
+    m = results["machine"]
+    lines = [
+        "",
+        "=" * 100,
+        f"Haven benchmarks  {m['date']}  commit {m['commit']}  Python {m['python']}",
+        f"{m['cpus']} CPUs ({m['cpu']}), {m['platform']}",
+        f"Load average (1, 5, 15 min) before: {m['load_average_before']}, "
+        f"after: {m['load_average_after']}; other work on the machine skews the figures.",
+        "Times are medians; each ratio compares with a baseline measured in this same run.",
+        "=" * 100,
+    ]
+    sections = []
+    if "unlock" in results:
+        sections.append(report.unlock_section(results["unlock"]))
+    if "seal" in results:
+        sections.append(report.seal_section(results["seal"]))
+    if "listing" in results:
+        sections.append(report.listing_section(results["listing"]))
+    if "http" in results:
+        sections.append(report.http_section(results["http"]))
+        sections.append(report.memory_section(results["http"]))
+    for section in sections:
+        lines += ["", *section]
+    lines += ["", f"Whole run: {results['total_seconds']:.0f} s", "=" * 100]
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
