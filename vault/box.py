@@ -18,10 +18,11 @@ from vault import crypto
 
 
 class Box:
-    __slots__ = ("_dek",)
+    __slots__ = ("_dek", "_cipher")
 
     def __init__(self, dek: bytes) -> None:
         self._dek = dek
+        self._cipher = crypto.cipher(dek)
 
     def __repr__(self) -> str:  # never show the key
         return "<Box (open)>"
@@ -33,13 +34,13 @@ class Box:
         return crypto.field_aad(instance._meta.label_lower, field, instance.pk)
 
     def seal(self, instance: models.Model, field: str, value: str) -> bytes:
-        return crypto.seal(self._dek, value.encode("utf-8"), self._aad(instance, field))
+        return crypto.seal(self._cipher, value.encode("utf-8"), self._aad(instance, field))
 
     def open(self, instance: models.Model, field: str) -> str:
         blob = getattr(instance, field)
         if not blob:
             return ""
-        return crypto.open_sealed(self._dek, bytes(blob), self._aad(instance, field)).decode()
+        return crypto.open_sealed(self._cipher, bytes(blob), self._aad(instance, field)).decode()
 
     def seal_json(self, instance: models.Model, field: str, value: Any) -> bytes:
         return self.seal(instance, field, json.dumps(value, separators=(",", ":")))

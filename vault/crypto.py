@@ -116,18 +116,25 @@ def verifiers_match(expected: bytes | None, candidate: bytes) -> bool:
     return hmac.compare_digest(expected, candidate)
 
 
-def seal(key: bytes, plaintext: bytes, aad: bytes) -> bytes:
+def cipher(key: bytes) -> AESGCM:
+    """A reusable cipher for one key (building one costs more than sealing a short value)."""
+    return AESGCM(key)
+
+
+def seal(key: bytes | AESGCM, plaintext: bytes, aad: bytes) -> bytes:
+    aes = key if isinstance(key, AESGCM) else AESGCM(key)
     nonce = os.urandom(NONCE_BYTES)
-    return bytes([VERSION]) + nonce + AESGCM(key).encrypt(nonce, plaintext, aad)
+    return bytes([VERSION]) + nonce + aes.encrypt(nonce, plaintext, aad)
 
 
-def open_sealed(key: bytes, blob: bytes, aad: bytes) -> bytes:
+def open_sealed(key: bytes | AESGCM, blob: bytes, aad: bytes) -> bytes:
+    aes = key if isinstance(key, AESGCM) else AESGCM(key)
     blob = bytes(blob)
     if len(blob) < 1 + NONCE_BYTES + TAG_BYTES or blob[0] != VERSION:
         raise VaultError("sealed value has an unknown format")
     nonce = blob[1 : 1 + NONCE_BYTES]
     try:
-        return AESGCM(key).decrypt(nonce, blob[1 + NONCE_BYTES :], aad)
+        return aes.decrypt(nonce, blob[1 + NONCE_BYTES :], aad)
     except InvalidTag:
         raise VaultError("sealed value cannot be opened with this key and place") from None
 

@@ -38,16 +38,16 @@ def from_post(post: QueryDict) -> dict[str, list[str]]:
 def save(request: HttpRequest, key: str, data: dict[str, list[str]]) -> None:
     box = request.vault  # type: ignore[attr-defined]
     with transaction.atomic():
-        draft = Draft.objects.filter(owner=request.user, key=key).first()
+        draft = Draft.objects.filter(owner_id=request.user.pk, key=key).first()
         if draft is None:
-            draft = Draft(owner=request.user, key=key)
+            draft = Draft(owner_id=request.user.pk, key=key)
         draft.data = box.seal_json(draft, "data", data)
         draft.save()
 
 
 def load(request: HttpRequest, key: str) -> dict[str, str | list[str]] | None:
     """The draft as form `initial` data (single values unwrapped), or None."""
-    draft = Draft.objects.filter(owner=request.user, key=key).first()
+    draft = Draft.objects.filter(owner_id=request.user.pk, key=key).first()
     if draft is None:
         return None
     data = request.vault.open_json(draft, "data", {})  # type: ignore[attr-defined]
@@ -55,4 +55,4 @@ def load(request: HttpRequest, key: str) -> dict[str, str | list[str]] | None:
 
 
 def discard(request: HttpRequest, key: str) -> None:
-    Draft.objects.filter(owner=request.user, key=key).delete()
+    Draft.objects.filter(owner_id=request.user.pk, key=key).delete()
