@@ -40,7 +40,7 @@ def save(request: HttpRequest, key: str, data: dict[str, list[str]]) -> None:
     with transaction.atomic():
         draft = Draft.objects.filter(owner_id=request.user.pk, key=key).first()
         if draft is None:
-            draft = Draft(owner_id=request.user.pk, key=key)
+            draft = Draft(owner_id=request.user.pk, key=key)  # type: ignore[misc]
         draft.data = box.seal_json(draft, "data", data)
         draft.save()
 
