@@ -1,3 +1,9 @@
+from django.urls import path
+
+from resources import views
+
 app_name = "resources"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+]

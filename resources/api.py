@@ -1,0 +1,80 @@
+"""What other apps may ask the resources app: the chosen country and its help lines.
+
+The country is only ever the one the person chose on /help/ (a device cookie).
+It is never guessed from an address, the IP or the browser's language.
+"""
+
+from functools import lru_cache
+
+from resources import data
+from resources.models import Country, HelpLine
+
+COOKIE = "hv_cc"
+COOKIE_MAX_AGE = 365 * 24 * 60 * 60
+
+
+def countries() -> list[tuple[str, str]]:
+    """(code, name) for every country with help lines, in display order."""
+    return [(c.code, c.name) for c in _countries()]
+
+
+def country(code: str | None) -> Country | None:
+    if not code:
+        return None
+    return next((c for c in _countries() if c.code == code.upper()), None)
+
+
+def chosen_country(request) -> str | None:
+    """The two-letter code the person chose on this device, or None."""
+    code = (request.COOKIES.get(COOKIE) or "").strip().upper()
+    if len(code) != 2 or not code.isalpha():
+        return None
+    return code if country(code) else None
+
+
+def entries_for(code: str | None) -> list[HelpLine]:
+    """Help lines for a country (emergency first), or the international fallback for None."""
+    if _database_has_lines():
+        lines = HelpLine.objects.select_related("country")
+        if code:
+            lines = lines.filter(country__code=code.upper())
+        else:
+            lines = lines.filter(country__isnull=True)
+        result = list(lines)
+    else:
+        wanted = code.upper() if code else None
+        result = [line for line in _file_lines() if line.country_code == wanted]
+    return sorted(result, key=lambda line: (line.kind_order, line.position, line.name))
+
+
+def _database_has_lines() -> bool:
+    return HelpLine.objects.exists()
+
+
+def _countries() -> list[Country]:
+    if Country.objects.exists():
+        return list(Country.objects.all())
+    return list(_file_countries())
+
+
+# Before an operator has run load_resources, read the data file directly, so a
+# fresh install still shows help lines instead of an empty box.
+@lru_cache(maxsize=1)
+def _file_dataset() -> data.Dataset:
+    return data.read()
+
+
+def _file_countries() -> tuple[Country, ...]:
+    return tuple(Country(**fields) for fields in _file_dataset().countries)
+
+
+def _file_lines() -> tuple[HelpLine, ...]:
+    by_code = {c.code: c for c in _file_countries()}
+    lines = []
+    for fields in _file_dataset().lines:
+        fields = dict(fields)
+        code = fields.pop("country")
+        line = HelpLine(country=by_code.get(code) if code else None, **fields)
+        line.country_code = code
+        lines.append(line)
+    return tuple(lines)
