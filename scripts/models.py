@@ -1,0 +1,86 @@
+"""Ready words for hard moments (CONTENT.md section 5).
+
+`Script` is the public library: operators curate it, nothing in it is private.
+`MyScript` is the person's own words, all sealed by the vault.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Situation(models.TextChoices):
+    SAYING_NO = "saying-no", _("Saying no")
+    STEPPING_OUT = "stepping-out", _("Stepping out of a shouting conversation")
+    BELITTLING = "belittling", _("Refusing to be put down")
+    ASKING_FOR_SPACE = "asking-for-space", _("Asking for space")
+    ONE_CHANNEL = "one-channel", _("One channel only")
+    ENDING_IT = "ending-it", _("Ending it")
+    FAMILY_GATHERINGS = "family-gatherings", _("Family gatherings")
+    WORK = "work", _("At work")
+    NO_CONTACT = "no-contact", _("Keeping no contact")
+
+
+class Tone(models.TextChoices):
+    GENTLE = "gentle", _("Gentle")
+    FIRM = "firm", _("Firm")
+    BRIEF = "brief", _("Brief and neutral")
+
+
+class Script(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    title = models.CharField(_("title"), max_length=120)
+    situation = models.CharField(_("situation"), max_length=40, choices=Situation.choices)
+    tone = models.CharField(_("tone"), max_length=20, choices=Tone.choices)
+    body = models.TextField(_("the words to say"))
+    note = models.TextField(
+        _("when to use it, safety note"),
+        blank=True,
+        help_text=_("Optional. Shown under the words, e.g. when not to say it in person."),
+    )
+    position = models.PositiveIntegerField(_("position"), default=0)
+    source_version = models.PositiveIntegerField(
+        _("data file version"),
+        default=0,
+        help_text=_("The version of scripts.yaml this row was last loaded from."),
+    )
+    edited_by_operator = models.BooleanField(
+        _("edited by an operator"),
+        default=False,
+        help_text=_("load_scripts leaves edited rows alone unless run with --force."),
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["position", "title"]
+        verbose_name = _("script")
+        verbose_name_plural = _("scripts")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class MyScript(models.Model):
+    """One of the person's own scripts: made in the builder or copied from the library.
+
+    `content` is sealed JSON: title, situation, and either the builder's four
+    parts (feel, when, need, then) or free `text`.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="my_scripts"
+    )
+    content = models.BinaryField()  # sealed
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-updated_at"]
+        indexes = [models.Index(fields=["owner", "updated_at"])]
+
+    def __str__(self) -> str:
+        return f"my script {self.id}"

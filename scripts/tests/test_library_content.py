@@ -1,0 +1,97 @@
+from collections import Counter
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from scripts import library
+from scripts.models import Script, Situation, Tone
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_library_has_at_least_thirty_scripts_in_every_situation_and_tone(loaded_library):
+    scripts = list(Script.objects.all())
+    assert len(scripts) >= 36
+    per_situation = Counter(s.situation for s in scripts)
+    for situation in Situation.values:
+        assert per_situation[situation] >= 3, situation
+    assert {s.tone for s in scripts} == set(Tone.values)
+
+
+def test_every_script_has_its_own_words(loaded_library):
+    bodies = [s.body for s in Script.objects.all()]
+    assert len(bodies) == len(set(bodies))
+    assert all(len(body) > 10 for body in bodies)
+
+
+def test_ending_it_carries_a_safety_note_about_violence(loaded_library):
+    notes = " ".join(Script.objects.filter(situation="ending-it").values_list("note", flat=True))
+    assert "violence" in notes
+    assert "in person" in notes
+
+
+def test_loading_again_changes_nothing(db):
+    call_command("load_scripts")
+    first = {s.slug: s.updated_at for s in Script.objects.all()}
+    result = library.load()
+    assert result.created == result.updated == 0
+    assert {s.slug: s.updated_at for s in Script.objects.all()} == first
+
+
+def test_an_operator_edit_survives_a_reload_unless_forced(loaded_library):
+    script = Script.objects.get(slug="no-does-not-work-for-me")
+    script.body = "Edited by an operator."
+    script.edited_by_operator = True
+    script.save()
+
+    library.load()
+    assert Script.objects.get(slug="no-does-not-work-for-me").body == "Edited by an operator."
+
+    call_command("load_scripts", "--force")
+    restored = Script.objects.get(slug="no-does-not-work-for-me")
+    assert restored.body == "That doesn't work for me."
+    assert not restored.edited_by_operator
+
+
+def test_a_new_version_of_the_file_refreshes_scripts_nobody_edited(loaded_library, tmp_path):
+    text = library.DATA_FILE.read_text().replace("version: 1", "version: 2", 1)
+    text = text.replace("body: That doesn't work for me.", "body: That won't work for me.")
+    newer = tmp_path / "scripts.yaml"
+    newer.write_text(text)
+    result = library.load(newer)
+    assert result.updated >= 36
+    assert Script.objects.get(slug="no-does-not-work-for-me").body == "That won't work for me."
+
+
+def test_a_broken_file_is_refused_with_a_clear_message(db, tmp_path):
+    broken = tmp_path / "scripts.yaml"
+    broken.write_text("version: 1\nscripts:\n  - slug: a\n    title: A\n    situation: shouting\n")
+    with pytest.raises(CommandError, match="situation must be one of"):
+        call_command("load_scripts", "--file", str(broken))
+    assert Script.objects.count() == 0
+
+
+def test_operators_edit_scripts_in_the_admin_and_the_edit_is_remembered(loaded_library, operator):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(operator)
+    script = Script.objects.get(slug="no-does-not-work-for-me")
+    response = client.post(
+        f"/operator/admin/scripts/script/{script.pk}/change/",
+        {
+            "slug": script.slug,
+            "title": script.title,
+            "situation": script.situation,
+            "tone": script.tone,
+            "body": "No, thank you.",
+            "note": "",
+            "position": script.position,
+            "edited_by_operator": "",
+        },
+    )
+    assert response.status_code == 302
+    script.refresh_from_db()
+    assert script.body == "No, thank you."
+    assert script.edited_by_operator
