@@ -24,6 +24,9 @@ LINE_FIELDS = (
 )
 
 
+KINDS = ("emergency", "domestic_abuse", "crisis", "text", "legal_aid", "other")
+
+
 class DataFileError(ValueError):
     pass
 
@@ -56,6 +59,10 @@ def read(path: Path = DATA_FILE) -> Dataset:
             unknown = set(entry) - set(LINE_FIELDS) - {"slug"}
             if unknown:
                 raise DataFileError(f"{path}: {slug}: unknown keys {sorted(unknown)}")
+            if entry.get("kind") not in KINDS:
+                raise DataFileError(f"{path}: {slug}: kind must be one of {', '.join(KINDS)}")
+            if not entry.get("name"):
+                raise DataFileError(f"{path}: {slug}: a name is required")
             line = {"slug": slug, "country": country_code, "position": position}
             for name in LINE_FIELDS:
                 value = entry.get(name)
@@ -68,6 +75,9 @@ def read(path: Path = DATA_FILE) -> Dataset:
             dataset.lines.append(line)
 
     for position, country in enumerate(raw.get("countries") or []):
+        missing = {"code", "name", "emergency_number"} - set(country)
+        if missing:
+            raise DataFileError(f"{path}: a country is missing {sorted(missing)}")
         code = str(country["code"]).upper()
         if len(code) != 2:
             raise DataFileError(f"{path}: country code {code!r} must have two letters")

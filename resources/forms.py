@@ -6,7 +6,7 @@ from resources import api
 
 class CountryForm(forms.Form):
     country = forms.ChoiceField(
-        label=_("Your country"),
+        label=_("Country"),
         required=False,
         error_messages={
             "invalid_choice": _("Please pick a country from the list, or choose “Somewhere else”."),

@@ -33,6 +33,10 @@ class Country(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        self.code = self.code.upper()
+        super().save(*args, **kwargs)
+
 
 class HelpLine(models.Model):
     class Kind(models.TextChoices):
@@ -104,6 +108,11 @@ class HelpLine(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        # Entries operators add have no slug; NULL keeps the unique check happy.
+        self.slug = self.slug or None
+        super().save(*args, **kwargs)
 
     @property
     def tel(self) -> str:

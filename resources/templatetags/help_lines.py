@@ -27,6 +27,10 @@ def help_lines(context, heading_level=2, all_kinds=False):
     request = context.get("request")
     code = api.chosen_country(request) if request is not None else None
     lines = api.entries_for(code)
+    fell_back = bool(code) and not lines
+    if fell_back:
+        # An operator may have removed a country's entries; never show an empty box.
+        lines = api.entries_for(None)
     if code and not all_kinds:
         lines = [line for line in lines if line.kind in SHORT_KINDS]
     help_url = reverse("resources:index")
@@ -34,6 +38,7 @@ def help_lines(context, heading_level=2, all_kinds=False):
     return {
         "country": api.country(code),
         "lines": lines,
+        "fell_back": fell_back,
         "emergency": [line for line in lines if line.kind == HelpLine.Kind.EMERGENCY],
         "others": [line for line in lines if line.kind != HelpLine.Kind.EMERGENCY],
         "heading_level": max(2, min(int(heading_level), 6)),

@@ -48,3 +48,17 @@ def test_an_unknown_or_tampered_cookie_counts_as_no_choice():
 def test_it_renders_without_a_request_in_the_context():
     html = Template("{% load help_lines %}{% help_lines %}").render(Context({}))
     assert "Choose your country" in html
+
+
+def test_a_country_whose_entries_were_removed_still_shows_its_emergency_number_and_help_anywhere():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from resources.models import HelpLine
+
+    call_command("load_resources", stdout=StringIO())
+    HelpLine.objects.filter(country__code="AU").delete()
+    html = render("AU")
+    assert "In danger right now? Call 000." in html
+    assert "hotpeachpages.net" in html

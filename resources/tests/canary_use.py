@@ -1,0 +1,11 @@
+"""The resources app holds no private data.
+
+Help lines are public reference facts curated by operators. The only thing a
+person gives this app is their country choice, which lives in a device cookie
+(hv_cc), never in the database or their account. So there is nowhere to put
+the canary: this just exercises the one thing a person can do here.
+"""
+
+
+def use_everything(client, canary: str) -> None:
+    client.post("/help/", {"country": "NZ", "next": "/help/"})

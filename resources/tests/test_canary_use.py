@@ -1,0 +1,11 @@
+from resources.tests.canary_use import use_everything
+
+
+def test_using_the_help_pages_stores_nothing_about_the_person(owner_client):
+    from resources.models import Country, HelpLine
+
+    before = (Country.objects.count(), HelpLine.objects.count())
+    use_everything(owner_client, "CANARY-RESOURCES-0001")
+    assert owner_client.cookies["hv_cc"].value == "NZ"
+    assert "Help in New Zealand" in owner_client.get("/help/").content.decode()
+    assert (Country.objects.count(), HelpLine.objects.count()) == before

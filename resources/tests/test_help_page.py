@@ -1,0 +1,134 @@
+"""/help/: warm words, local numbers for the chosen country, and help anywhere."""
+
+import datetime
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from resources.models import HelpLine
+
+pytestmark = pytest.mark.django_db
+
+UNCHECKED = "Not yet re-checked by this Haven's operators — please confirm before relying on it."
+
+
+@pytest.fixture
+def loaded(db):
+    call_command("load_resources", stdout=StringIO())
+
+
+def page(client, country=None):
+    if country:
+        client.cookies["hv_cc"] = country
+    response = client.get("/help/")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_anyone_can_read_it_without_an_account(stranger_client, loaded):
+    html = page(stranger_client)
+    assert "Find help" in html
+    assert "You don't have to carry this on your own" in html
+
+
+def test_without_a_country_it_asks_for_one_and_shows_help_that_works_anywhere(
+    stranger_client, loaded
+):
+    html = page(stranger_client)
+    assert "You haven't chosen a country on this device yet" in html
+    assert "call your local emergency number" in html
+    assert "findahelpline.com" in html
+    assert "Help in" not in html
+
+
+def test_with_a_country_it_lists_local_help_by_kind_emergency_first(stranger_client, loaded):
+    html = page(stranger_client, "US")
+    assert "If you are in danger right now, call 911." in html
+    local = html[html.index("Help in United States") : html.index("Help wherever you are")]
+    headings = ["Emergency", "Domestic abuse support", "Crisis and emotional support"]
+    positions = [local.index(f"<h3>{heading}</h3>") for heading in headings]
+    assert positions == sorted(positions)
+    assert local.index("tel:911") < local.index("tel:18007997233")
+    assert "<h3>Legal help</h3>" in local
+    assert "womenslaw.org" in local
+
+
+def test_help_that_works_anywhere_is_always_at_the_bottom(stranger_client, loaded):
+    html = page(stranger_client, "NZ")
+    assert html.index("Help in New Zealand") < html.index("Help wherever you are")
+    assert html.index("tel:111") < html.index("Help wherever you are") < html.index("hotpeachpages")
+
+
+def test_numbers_can_be_tapped_to_call_or_text(stranger_client, loaded):
+    html = page(stranger_client, "US")
+    assert '<a href="tel:18007997233">1-800-799-7233</a>' in html
+    assert 'href="sms:88788?&amp;body=START">Text START to 88788</a>' in html
+    assert 'href="tel:988"' in html
+
+
+def test_every_entry_shows_its_source_and_says_honestly_it_has_not_been_re_checked(
+    stranger_client, loaded
+):
+    html = page(stranger_client, "GB")
+    refuge = html[html.index("National Domestic Abuse Helpline") :]
+    refuge = refuge[: refuge.index("</li>")]
+    assert UNCHECKED in refuge
+    assert 'Source: <a href="https://www.nationaldahelpline.org.uk/"' in refuge
+    shown = HelpLine.objects.filter(country__code="GB").count()
+    shown += HelpLine.objects.filter(country__isnull=True).count()
+    assert html.count("Source:") == shown
+
+
+def test_well_known_emergency_numbers_say_so_instead_of_the_warning(stranger_client, loaded):
+    html = page(stranger_client, "AU")
+    triple_zero = html[html.index("Emergency services (Triple Zero)") :]
+    triple_zero = triple_zero[: triple_zero.index("</li>")]
+    assert "A widely known emergency number." in triple_zero
+    assert UNCHECKED not in triple_zero
+
+
+def test_an_entry_an_operator_checked_shows_the_date_instead_of_the_warning(
+    stranger_client, loaded
+):
+    HelpLine.objects.filter(slug="ie-womens-aid").update(checked_on=datetime.date(2026, 3, 4))
+    html = page(stranger_client, "IE")
+    womens_aid = html[html.index("Women&#x27;s Aid 24hr") :]
+    womens_aid = womens_aid[: womens_aid.index("</li>")]
+    assert "Checked by this Haven's operators on 4 March 2026." in womens_aid
+    assert UNCHECKED not in womens_aid
+
+
+def test_it_talks_about_other_kinds_of_help_and_free_routes(stranger_client, loaded):
+    html = page(stranger_client)
+    for words in (
+        "Counsellors and therapists",
+        "Advocates",
+        "Legal help",
+        "Money and debt advisers",
+        "Support groups",
+        "When it may be time to reach out",
+        "Help that costs nothing",
+    ):
+        assert words in html
+
+
+def test_a_fresh_install_shows_the_file_before_anyone_loads_it(stranger_client):
+    assert HelpLine.objects.count() == 0
+    html = page(stranger_client, "CA")
+    assert "Help in Canada" in html
+    assert 'href="tel:911"' in html
+    assert "sheltersafe.ca" in html
+    assert UNCHECKED in html
+
+
+def test_a_country_with_no_local_entries_falls_back_kindly(stranger_client, loaded):
+    HelpLine.objects.filter(country__code="NZ").delete()
+    html = page(stranger_client, "NZ")
+    assert "We don't have local numbers for this country yet" in html
+    assert "findahelpline.com" in html
+
+
+def test_signed_in_members_see_the_same_page(owner_client, loaded):
+    html = page(owner_client, "GB")
+    assert "Help in United Kingdom" in html
