@@ -1,0 +1,189 @@
+"""Reconciliation, if at all: evidence over weeks, and conditions if the person goes ahead.
+
+Never a verdict: the pages count what the person noted, week by week, and
+leave the weighing to them.
+"""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.decorators import private_view
+from assess import actions, content, scoring
+from assess.forms import ConditionsForm, ObservationForm, StepForm
+from assess.models import Observation, Step
+from vault import drafts
+
+OBSERVATION_DRAFT = "reconcile-observation"
+STEP_DRAFT = "reconcile-step"
+CONDITIONS_DRAFT = "reconcile-conditions"
+
+
+def get_observation_for_user(request, observation_id) -> Observation:
+    try:
+        return Observation.objects.get(pk=observation_id, owner=request.user)
+    except Observation.DoesNotExist:
+        raise Http404 from None
+
+
+def get_step_for_user(request, step_id) -> Step:
+    try:
+        return Step.objects.get(pk=step_id, owner=request.user)
+    except Step.DoesNotExist:
+        raise Http404 from None
+
+
+@private_view
+def reconcile(request):
+    draft = drafts.load(request, OBSERVATION_DRAFT) if request.method == "GET" else None
+    initial = draft or {"on": timezone.localdate()}
+    form = ObservationForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        actions.add_observation(request.user, request.vault, form.data_for_seal())
+        drafts.discard(request, OBSERVATION_DRAFT)
+        messages.success(request, _("Your note is saved."))
+        return redirect("assess:reconcile")
+    observations = actions.open_observations(request.user, request.vault)
+    weeks, signs = scoring.weeks_by_sign(
+        [data for _obs, data in observations], timezone.localdate()
+    )
+    return render(
+        request,
+        "assess/reconcile.html",
+        {
+            "form": form,
+            "notes": [
+                {
+                    "item": obs,
+                    "data": data,
+                    "sign_label": content.RECONCILE_SIGN_LABELS.get(data.get("sign"), ""),
+                }
+                for obs, data in observations
+            ],
+            "weeks": weeks,
+            "signs": signs,
+            "weeks_shown": scoring.WEEKS_SHOWN,
+            "sign_help": content.RECONCILE_SIGNS,
+            "draft_restored": bool(draft),
+            "draft_key": OBSERVATION_DRAFT,
+            "has_plan": bool(actions.open_steps(request.user, request.vault))
+            or actions.open_conditions(request.user, request.vault) is not None,
+        },
+    )
+
+
+@private_view
+def observation_edit(request, observation_id):
+    observation = get_observation_for_user(request, observation_id)
+    data = actions.open_dated(observation, request.vault)
+    form = ObservationForm(request.POST or None, initial=data)
+    if request.method == "POST" and form.is_valid():
+        actions.edit_observation(observation, request.vault, form.data_for_seal())
+        messages.success(request, _("Your note is updated."))
+        return redirect("assess:reconcile")
+    return render(request, "assess/observation_edit.html", {"form": form})
+
+
+@private_view
+def observation_delete(request, observation_id):
+    observation = get_observation_for_user(request, observation_id)
+    if request.method == "POST":
+        actions.delete_item(observation)
+        messages.success(request, _("That note is deleted."))
+        return redirect("assess:reconcile")
+    data = actions.open_dated(observation, request.vault)
+    return render(
+        request,
+        "assess/observation_delete.html",
+        {
+            "data": data,
+            "sign_label": content.RECONCILE_SIGN_LABELS.get(data.get("sign"), ""),
+            "status_label": content.OBSERVATION_STATUS_LABELS.get(data.get("status"), ""),
+        },
+    )
+
+
+# ---- "If you go ahead": conditions, a trusted person, and dated steps ----
+
+
+@private_view
+def plan(request):
+    saved = actions.open_conditions(request.user, request.vault)
+    posted = request.POST.get("form") if request.method == "POST" else None
+
+    conditions_draft = drafts.load(request, CONDITIONS_DRAFT) if request.method == "GET" else None
+    conditions_form = ConditionsForm(
+        request.POST if posted == "conditions" else None,
+        initial=conditions_draft or saved,
+    )
+    if posted == "conditions" and conditions_form.is_valid():
+        actions.save_conditions(
+            request.user,
+            request.vault,
+            conditions_form.cleaned_data["conditions"],
+            conditions_form.cleaned_data["trusted_person"],
+        )
+        drafts.discard(request, CONDITIONS_DRAFT)
+        messages.success(request, _("Your conditions are saved."))
+        return redirect("assess:reconcile_plan")
+
+    step_draft = drafts.load(request, STEP_DRAFT) if request.method == "GET" else None
+    step_form = StepForm(request.POST if posted == "step" else None, initial=step_draft)
+    if posted == "step" and step_form.is_valid():
+        actions.add_step(request.user, request.vault, step_form.data_for_seal())
+        drafts.discard(request, STEP_DRAFT)
+        messages.success(request, _("The step is added to your timeline."))
+        return redirect("assess:reconcile_plan")
+
+    return render(
+        request,
+        "assess/reconcile_plan.html",
+        {
+            "saved": saved,
+            "conditions_form": conditions_form,
+            "step_form": step_form,
+            "steps": actions.open_steps(request.user, request.vault),
+            "today": timezone.localdate(),
+            "conditions_draft_restored": bool(conditions_draft),
+            "step_draft_restored": bool(step_draft),
+            "conditions_draft_key": CONDITIONS_DRAFT,
+            "step_draft_key": STEP_DRAFT,
+        },
+    )
+
+
+@private_view
+def conditions_clear(request):
+    saved = actions.open_conditions(request.user, request.vault)
+    if saved is None:
+        return redirect("assess:reconcile_plan")
+    if request.method == "POST":
+        actions.clear_conditions(request.user)
+        messages.success(request, _("Your conditions and trusted person are cleared."))
+        return redirect("assess:reconcile_plan")
+    return render(request, "assess/conditions_clear.html", {"saved": saved})
+
+
+@private_view
+def step_edit(request, step_id):
+    step = get_step_for_user(request, step_id)
+    data = actions.open_dated(step, request.vault)
+    form = StepForm(request.POST or None, initial=data)
+    if request.method == "POST" and form.is_valid():
+        actions.edit_step(step, request.vault, form.data_for_seal())
+        messages.success(request, _("The step is updated."))
+        return redirect("assess:reconcile_plan")
+    return render(request, "assess/step_edit.html", {"form": form})
+
+
+@private_view
+def step_delete(request, step_id):
+    step = get_step_for_user(request, step_id)
+    if request.method == "POST":
+        actions.delete_item(step)
+        messages.success(request, _("The step is removed from your timeline."))
+        return redirect("assess:reconcile_plan")
+    data = actions.open_dated(step, request.vault)
+    return render(request, "assess/step_delete.html", {"data": data})
