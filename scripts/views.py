@@ -78,7 +78,7 @@ def _builder_page(request, form, *, script=None, draft_restored=False):
 @private_view
 def builder(request):
     draft = drafts.load(request, BUILDER_DRAFT) if request.method == "GET" else None
-    form = BuilderForm(request.POST or None, initial=draft)
+    form = BuilderForm(request.POST if request.method == "POST" else None, initial=draft)
     if request.method == "POST" and request.POST.get("action") != "preview" and form.is_valid():
         actions.create_script(request.user, request.vault, form.cleaned_data)
         drafts.discard(request, BUILDER_DRAFT)
@@ -103,7 +103,7 @@ def edit(request, script_id):
     script = get_my_script_for_user(request, script_id)
     opened = actions.open_script(script, request.vault)
     form_class = BuilderForm if opened.is_builder else MyTextScriptForm
-    form = form_class(request.POST or None, initial=opened.initial())
+    form = form_class(request.POST if request.method == "POST" else None, initial=opened.initial())
     if request.method == "POST" and request.POST.get("action") != "preview" and form.is_valid():
         actions.edit_script(script, request.vault, form.cleaned_data)
         messages.success(request, _("Your script is updated."))
