@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from accounts.decorators import private_view
 from assess import actions, content, scoring
 from assess.forms import ConditionsForm, ObservationForm, StepForm
-from assess.models import Observation, Step
+from assess.models import Conditions, Observation, Step
 from vault import drafts
 
 OBSERVATION_DRAFT = "reconcile-observation"
@@ -68,8 +68,8 @@ def reconcile(request):
             "sign_help": content.RECONCILE_SIGNS,
             "draft_restored": bool(draft),
             "draft_key": OBSERVATION_DRAFT,
-            "has_plan": bool(actions.open_steps(request.user, request.vault))
-            or actions.open_conditions(request.user, request.vault) is not None,
+            "has_plan": Step.objects.filter(owner=request.user).exists()
+            or Conditions.objects.filter(owner=request.user).exists(),
         },
     )
 
@@ -116,7 +116,7 @@ def plan(request):
     conditions_draft = drafts.load(request, CONDITIONS_DRAFT) if request.method == "GET" else None
     conditions_form = ConditionsForm(
         request.POST if posted == "conditions" else None,
-        initial=conditions_draft or saved,
+        initial={**(saved or {}), **(conditions_draft or {})},
     )
     if posted == "conditions" and conditions_form.is_valid():
         actions.save_conditions(
