@@ -1,7 +1,9 @@
 from django.db import transaction
 from django.db.models import Max
 
-from plan.models import Reason
+from plan.exit_content import STEPS, Step
+from plan.models import ExitPlan, Reason, SafetyPlan
+from plan.safety_content import CHECKLIST_KEYS, DONE, NOT_FOR_ME
 from vault.box import Box
 
 
@@ -39,3 +41,84 @@ def delete_reason(reason: Reason) -> None:
 
 def open_reasons(owner, box: Box) -> list[tuple[Reason, str]]:
     return [(r, box.open(r, "text")) for r in Reason.objects.filter(owner=owner)]
+
+
+# ---- Safety plan ----------------------------------------------------------
+
+
+def open_safety_plan(owner, box: Box) -> dict:
+    plan = SafetyPlan.objects.filter(owner=owner).first()
+    return box.open_json(plan, "data", {}) if plan else {}
+
+
+def save_safety_plan(owner, box: Box, data: dict) -> SafetyPlan:
+    with transaction.atomic():
+        plan = SafetyPlan.objects.select_for_update().filter(owner=owner).first()
+        if plan is None:
+            plan = SafetyPlan(owner=owner)
+        plan.data = box.seal_json(plan, "data", data)
+        plan.save()
+    return plan
+
+
+def clear_safety_plan(owner) -> None:
+    SafetyPlan.objects.filter(owner=owner).delete()
+
+
+def safety_summary(data: dict) -> dict:
+    """Checklist counts for the dashboard: done, set aside as not for me, and the rest."""
+    statuses = [data.get("checklist", {}).get(key, {}).get("status") for key in CHECKLIST_KEYS]
+    not_for_me = statuses.count(NOT_FOR_ME)
+    return {
+        "done": statuses.count(DONE),
+        "total": len(CHECKLIST_KEYS),
+        "not_for_me": not_for_me,
+        "applies": len(CHECKLIST_KEYS) - not_for_me,
+        "started": bool(data),
+    }
+
+
+# ---- Exit plan ------------------------------------------------------------
+
+
+def open_exit_plan(owner, box: Box) -> dict:
+    plan = ExitPlan.objects.filter(owner=owner).first()
+    return box.open_json(plan, "data", {}) if plan else {}
+
+
+def save_exit_step(owner, box: Box, number: int, step_data: dict) -> ExitPlan:
+    """Replace one step's answers; the other steps are kept as they are."""
+    with transaction.atomic():
+        plan = ExitPlan.objects.select_for_update().filter(owner=owner).first()
+        if plan is None:
+            plan = ExitPlan(owner=owner)
+            data: dict = {}
+        else:
+            data = box.open_json(plan, "data", {})
+        data.setdefault("steps", {})[str(number)] = step_data
+        plan.data = box.seal_json(plan, "data", data)
+        plan.save()
+    return plan
+
+
+def clear_exit_plan(owner) -> None:
+    ExitPlan.objects.filter(owner=owner).delete()
+
+
+def step_progress(step: Step, saved: dict) -> dict:
+    tasks = saved.get("tasks", {})
+    own = saved.get("own", [])
+    done = sum(1 for key in step.task_keys if tasks.get(key, {}).get("done"))
+    done += sum(1 for row in own if row.get("done"))
+    return {"done": done, "total": len(step.tasks) + len(own)}
+
+
+def exit_progress(data: dict) -> dict:
+    steps = data.get("steps", {})
+    per_step = [(step, step_progress(step, steps.get(str(step.number), {}))) for step in STEPS]
+    return {
+        "steps": per_step,
+        "done": sum(progress["done"] for _step, progress in per_step),
+        "total": sum(progress["total"] for _step, progress in per_step),
+        "started": bool(steps),
+    }

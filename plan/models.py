@@ -25,3 +25,33 @@ class Reason(models.Model):
 
     def __str__(self) -> str:
         return f"reason {self.id}"
+
+
+class SafetyPlan(models.Model):
+    """The person's safety plan: one per member, every answer in one sealed JSON value."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    owner = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="safety_plan"
+    )
+    data = models.BinaryField()  # sealed JSON, see plan.safety
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"safety plan {self.id}"
+
+
+class ExitPlan(models.Model):
+    """The six-step exit plan: ticks, own tasks, dates and notes, all in one sealed JSON value."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    owner = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="exit_plan"
+    )
+    data = models.BinaryField()  # sealed JSON, see plan.exit
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"exit plan {self.id}"

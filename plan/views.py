@@ -1,16 +1,23 @@
+import logging
+
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import private_view
-from plan import actions
+from plan import actions, exit_forms, fields, pdf, safety_forms
+from plan.exit_content import STEP_BY_NUMBER, Step
 from plan.forms import ReasonForm
-from plan.models import Reason
+from plan.models import Reason, SafetyPlan
+from plan.printable import HEADINGS, ROUTE, TITLE, WHERE, printable
 from plan.prompts import REASON_PROMPTS
 from vault import drafts
+
+logger = logging.getLogger(__name__)
 
 NEW_REASON_DRAFT = "reason-new"
 
@@ -28,7 +35,12 @@ def home(request):
     return render(
         request,
         "plan/home.html",
-        {"reasons": reasons, "preparing": request.session.get("hv_preparing", False)},
+        {
+            "reasons": reasons,
+            "preparing": request.session.get("hv_preparing", False),
+            "safety": actions.safety_summary(get_safety_plan_for_user(request)),
+            "exit": actions.exit_progress(actions.open_exit_plan(request.user, request.vault)),
+        },
     )
 
 
@@ -86,3 +98,178 @@ def reason_move(request, reason_id):
     reason = get_reason_for_user(request, reason_id)
     actions.move_reason(reason, -1 if request.POST.get("direction") == "up" else 1)
     return redirect(f"{reverse('plan:reasons')}#reason-{reason.pk}")
+
+
+# ---- Safety plan ----------------------------------------------------------
+
+SAFETY_DRAFT = "safety-plan"
+
+
+def get_safety_plan_for_user(request) -> dict:
+    """The signed-in person's own safety plan, opened; there is no way to name another's."""
+    return actions.open_safety_plan(request.user, request.vault)
+
+
+@private_view
+def safety(request):
+    if request.method == "POST":
+        more = request.POST.get("more")
+        if more in safety_forms.LISTS:
+            # "Add more rows" without JavaScript: nothing is checked or saved
+            # yet, but everything typed comes back, and is kept as a draft.
+            form = safety_forms.SafetyPlanForm(initial=fields.flat(request.POST), more=more)
+            _keep_draft(request, SAFETY_DRAFT, f"{more}-rows", form.rows[more])
+            return _render_safety(request, form, rows_added=more)
+        form = safety_forms.SafetyPlanForm(data=request.POST)
+        if form.is_valid():
+            actions.save_safety_plan(request.user, request.vault, form.to_plan())
+            drafts.discard(request, SAFETY_DRAFT)
+            messages.success(request, _("Your safety plan is saved."))
+            return redirect("plan:safety")
+        return _render_safety(request, form)
+    draft = drafts.load(request, SAFETY_DRAFT)
+    initial = draft or safety_forms.initial_from_plan(get_safety_plan_for_user(request))
+    form = safety_forms.SafetyPlanForm(initial=initial)
+    return _render_safety(request, form, draft_restored=bool(draft))
+
+
+def _keep_draft(request, key: str, rows_name: str, rows: int) -> None:
+    data = drafts.from_post(request.POST)
+    data.pop("more", None)
+    data[rows_name] = [str(rows)]
+    drafts.save(request, key, data)
+
+
+def _render_safety(request, form, *, draft_restored=False, rows_added=None):
+    return render(
+        request,
+        "plan/safety_plan.html",
+        {
+            "form": form,
+            "draft_key": SAFETY_DRAFT,
+            "draft_restored": draft_restored,
+            "rows_added": rows_added,
+            "has_plan": SafetyPlan.objects.filter(owner=request.user).exists(),
+        },
+    )
+
+
+@private_view
+def safety_print(request):
+    plan = get_safety_plan_for_user(request)
+    return render(
+        request,
+        "plan/safety_print.html",
+        {
+            "view": printable(plan),
+            "title": TITLE,
+            "headings": HEADINGS,
+            "route": ROUTE,
+            "where": WHERE,
+            "has_plan": bool(plan),
+            "unsaved": drafts.load(request, SAFETY_DRAFT) is not None,
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@private_view
+def safety_pdf(request):
+    view = printable(get_safety_plan_for_user(request))
+    try:
+        content = pdf.safety_plan_pdf(view)
+    except pdf.FontsMissing:
+        logger.warning("PDF download refused: no Unicode font installed (see plan/pdf.py)")
+        messages.error(
+            request,
+            _(
+                "The PDF can't be made on this server just now. This printable page works "
+                "instead: your browser's Print can also save it as a PDF."
+            ),
+        )
+        return redirect("plan:safety_print")
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = 'attachment; filename="notes.pdf"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@private_view
+def safety_clear(request):
+    if request.method == "POST":
+        actions.clear_safety_plan(request.user)
+        drafts.discard(request, SAFETY_DRAFT)
+        messages.success(request, _("Your safety plan is cleared."))
+        return redirect("plan:safety")
+    return render(request, "plan/plan_clear.html", {"which": "safety"})
+
+
+# ---- Exit plan ------------------------------------------------------------
+
+
+def get_step(number: int) -> Step:
+    try:
+        return STEP_BY_NUMBER[number]
+    except KeyError:
+        raise Http404 from None
+
+
+def exit_draft_key(step: Step) -> str:
+    return f"exit-step-{step.number}"
+
+
+@private_view
+def exit_plan(request):
+    progress = actions.exit_progress(actions.open_exit_plan(request.user, request.vault))
+    return render(request, "plan/exit_plan.html", {"progress": progress})
+
+
+@private_view
+def exit_step(request, number):
+    step = get_step(number)
+    key = exit_draft_key(step)
+    saved = actions.open_exit_plan(request.user, request.vault).get("steps", {})
+    saved_step = saved.get(str(step.number), {})
+    draft = None
+    if request.method == "POST":
+        if request.POST.get("more") == exit_forms.OWN:
+            form = exit_forms.ExitStepForm(
+                step, initial=fields.flat(request.POST), more=exit_forms.OWN
+            )
+            _keep_draft(request, key, f"{exit_forms.OWN}-rows", form.own_rows)
+        else:
+            form = exit_forms.ExitStepForm(step, data=request.POST)
+            if form.is_valid():
+                actions.save_exit_step(request.user, request.vault, step.number, form.to_step())
+                drafts.discard(request, key)
+                messages.success(request, _("Step %(number)s is saved.") % {"number": step.number})
+                return redirect("plan:exit_step", number=step.number)
+    else:
+        draft = drafts.load(request, key)
+        initial = draft or exit_forms.initial_from_step(saved_step)
+        form = exit_forms.ExitStepForm(step, initial=initial)
+    return render(
+        request,
+        "plan/exit_step.html",
+        {
+            "step": step,
+            "form": form,
+            "progress": actions.step_progress(step, saved_step),
+            "previous": STEP_BY_NUMBER.get(step.number - 1),
+            "next": STEP_BY_NUMBER.get(step.number + 1),
+            "step_count": len(STEP_BY_NUMBER),
+            "draft_key": key,
+            "draft_restored": bool(draft),
+        },
+    )
+
+
+@private_view
+def exit_clear(request):
+    if request.method == "POST":
+        actions.clear_exit_plan(request.user)
+        for step in STEP_BY_NUMBER.values():
+            drafts.discard(request, exit_draft_key(step))
+        messages.success(request, _("Your exit plan is cleared."))
+        return redirect("plan:exit")
+    return render(request, "plan/plan_clear.html", {"which": "exit"})
