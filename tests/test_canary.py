@@ -4,6 +4,7 @@ The canary must appear nowhere: not in the database file (or a PostgreSQL
 dump), not in any SQL sent to the database, not in the logs, not in media.
 """
 
+import importlib
 import logging
 import re
 import shutil
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import pyotp
 import pytest
+from django.apps import apps
 from django.conf import settings
 from django.db import connection
 from django.test import Client
@@ -89,6 +91,7 @@ def use_everything(client: Client) -> list[str]:
 
     assert client.get(f"/reasons/{uuid.uuid4()}/edit/").status_code == 404  # logged
     client.post("/sign-in/", {"username": "canary-user", "passphrase": f"{CANARY} wrong"})
+    feature_uses = run_feature_uses(client)
     client.get("/x/")
     other = Client()
     other.post("/sign-in/", {"username": "canary-user", "passphrase": DURESS})
@@ -96,7 +99,25 @@ def use_everything(client: Client) -> list[str]:
     assert CANARY in other.get("/home/").content.decode()  # the decoy reason, opened
     home = client.get("/home/")
     assert home.status_code == 302  # locked by quick exit
+    assert feature_uses, "no feature filled its private fields"
     return [CANARY, code, new_code, secret, code.replace("-", ""), new_code.replace("-", "")]
+
+
+def run_feature_uses(client: Client) -> list[str]:
+    """Each feature app fills every one of its private fields with the canary
+    (its tests/canary_use.py), so a new private field is covered when it lands."""
+    used = []
+    for app in apps.get_app_configs():
+        if not app.path.startswith(str(settings.BASE_DIR)):
+            continue
+        try:
+            module = importlib.import_module(f"{app.name}.tests.canary_use")
+        except ModuleNotFoundError:
+            continue
+        module.use_everything(client, CANARY)
+        used.append(app.name)
+    assert {"plan", "assess", "scripts", "money"} <= set(used), used
+    return used
 
 
 def _files_under(folder: Path):
