@@ -38,7 +38,7 @@ def _text(label, max_length, help_text="", placeholder=""):
 
 class BudgetRowForm(forms.Form):
     label = _text(_("What it is"), MAX_LABEL)
-    amount = AmountField(label=_("Amount a month"), required=False)
+    amount = AmountField(label=_("Amount"), required=False)
 
     def clean(self):
         cleaned = super().clean()

@@ -63,3 +63,13 @@ def test_a_too_long_note_keeps_every_answer(owner_client):
 def test_the_checklist_is_sealed(owner_client):
     owner_client.post("/money/paperwork/", papers_data(**{"legal-where": "locker 5519"}))
     assert b"5519" not in bytes(MoneyPlan.objects.get().papers)
+
+
+def test_an_unfinished_checklist_is_kept_as_a_draft(owner_client):
+    owner_client.post("/drafts/money-papers/", {"pay-status": "done", "pay-where": "work locker"})
+    body = owner_client.get("/money/paperwork/").content.decode()
+    assert "We kept what you were writing last time." in body
+    assert 'value="done" id="id_pay-status_0" checked' in body
+    assert 'value="work locker"' in body
+    owner_client.post("/money/paperwork/", papers_data())
+    assert "work locker" not in owner_client.get("/money/paperwork/").content.decode()
