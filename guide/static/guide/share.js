@@ -10,9 +10,16 @@
 
     function say(text) { if (status) status.textContent = text; }
 
+    function selectLink() {
+      var range = document.createRange();
+      range.selectNodeContents(field);
+      var selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+    }
+
     function fallback() {
-      field.focus();
-      field.select();
+      selectLink();
       var copied = false;
       try { copied = document.execCommand("copy"); } catch (e) { copied = false; }
       say(button.getAttribute(copied ? "data-copied" : "data-failed"));
@@ -20,7 +27,7 @@
 
     button.addEventListener("click", function () {
       if (navigator.clipboard && window.isSecureContext) {
-        navigator.clipboard.writeText(field.value).then(
+        navigator.clipboard.writeText(field.textContent.trim()).then(
           function () { say(button.getAttribute("data-copied")); },
           fallback
         );
@@ -28,6 +35,5 @@
         fallback();
       }
     });
-    field.addEventListener("focus", function () { field.select(); });
   });
 })();

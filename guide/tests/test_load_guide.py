@@ -1,0 +1,129 @@
+"""load_guide: safe to run on every start, and it never silently undoes an operator's edit."""
+
+import shutil
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from guide import loading, search
+from guide.models import Section
+
+
+def load(folder=None, force=False):
+    out = StringIO()
+    args = ["--folder", str(folder)] if folder else []
+    if force:
+        args.append("--force")
+    call_command("load_guide", *args, stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture
+def content(tmp_path):
+    folder = tmp_path / "content"
+    shutil.copytree(loading.CONTENT_DIR, folder)
+    return folder
+
+
+def bump(folder, name, new_text=None):
+    path = folder / name
+    text = path.read_text()
+    text = text.replace("\nversion: 1\n", "\nversion: 2\n", 1)
+    if new_text:
+        text = text.rstrip("\n") + "\n\n" + new_text + "\n"
+    path.write_text(text)
+
+
+def test_the_first_run_adds_all_sixteen_sections(db):
+    output = load()
+    assert Section.objects.count() == 16
+    assert "Guide: 16 sections (16 created)." in output
+
+
+def test_running_it_again_changes_nothing(db):
+    load()
+    before = {s.slug: (s.updated_at, s.body_html) for s in Section.objects.all()}
+    output = load()
+    assert "(16 unchanged)" in output
+    after = {s.slug: (s.updated_at, s.body_html) for s in Section.objects.all()}
+    assert after == before
+    assert search.search("eggshells")
+
+
+def test_a_newer_file_updates_its_section(db, content):
+    load(content)
+    bump(content, "12-daily-tools.md", "Try humming a song you love.")
+    output = load(content)
+    section = Section.objects.get(slug="daily-tools")
+    assert section.version == 2
+    assert "humming" in section.body_html
+    assert "Small daily tools: updated to version 2 (was 1)" in output
+    assert [s.slug for s, _ in search.search("humming")] == ["daily-tools"]
+
+
+def test_an_edit_made_in_the_admin_is_kept_when_the_file_is_newer(db, content):
+    load(content)
+    section = Section.objects.get(slug="daily-tools")
+    section.body_markdown = "An operator's own words about grounding."
+    section.save()
+    bump(content, "12-daily-tools.md", "Try humming a song you love.")
+    output = load(content)
+    section.refresh_from_db()
+    assert section.body_markdown == "An operator's own words about grounding."
+    assert section.version == 1
+    assert "KEPT the edit made in the admin" in output
+    assert "--force" in output
+
+
+def test_an_edit_made_in_the_admin_survives_every_ordinary_run(db, content):
+    load(content)
+    section = Section.objects.get(slug="safety-first")
+    section.title = "Your safety first"
+    section.save()
+    load(content)
+    load(content)
+    assert Section.objects.get(slug="safety-first").title == "Your safety first"
+
+
+def test_force_replaces_an_admin_edit_with_the_file(db, content):
+    load(content)
+    section = Section.objects.get(slug="daily-tools")
+    section.body_markdown = "An operator's own words."
+    section.save()
+    output = load(content, force=True)
+    section.refresh_from_db()
+    assert "Checking the facts" in section.body_markdown
+    assert "Small daily tools: updated" in output
+
+
+def test_an_older_file_never_replaces_a_newer_section(db, content):
+    load(content)
+    Section.objects.filter(slug="daily-tools").update(version=5)
+    output = load(content)
+    assert Section.objects.get(slug="daily-tools").version == 5
+    assert "stored version 5 is newer" in output
+
+
+def test_a_changed_file_without_a_new_version_is_pointed_out(db, content):
+    load(content)
+    path = content / "12-daily-tools.md"
+    path.write_text(path.read_text() + "\nA new line.\n")
+    output = load(content)
+    assert "A new line" not in Section.objects.get(slug="daily-tools").body_markdown
+    assert "Raise the version in the file" in output
+
+
+def test_a_broken_file_stops_the_load_with_a_clear_message(db, content):
+    (content / "17-extra.md").write_text("no front matter here")
+    with pytest.raises(CommandError, match="17-extra.md: it must start with front matter"):
+        load(content)
+    assert Section.objects.count() == 0
+
+
+def test_a_slug_that_would_hide_a_guide_page_is_refused(db, content):
+    (content / "17-search.md").write_text(
+        "---\nnumber: 17\nslug: search\ntitle: T\nsummary: S\nversion: 1\n---\nWords.\n"
+    )
+    with pytest.raises(CommandError, match="taken by a guide page"):
+        load(content)
