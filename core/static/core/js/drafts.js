@@ -27,6 +27,8 @@
         }
       }).catch(function () { dirty = true; });
     }
+    // Once the form is really sent, the server discards the draft: don't resend it.
+    form.addEventListener("submit", function () { dirty = false; clearTimeout(timer); });
     form.addEventListener("input", function () {
       dirty = true;
       clearTimeout(timer);
