@@ -28,6 +28,7 @@ class Step:
     more: list[Promise] = field(default_factory=list)
     children_caution: bool = False
     only_if_safe: bool = False
+    show_help_lines: bool = False
 
     @property
     def task_keys(self) -> list[str]:
@@ -109,6 +110,7 @@ STEPS = [
         links=[
             Link("/help/", _("Help lines and support near you")),
         ],
+        show_help_lines=True,
     ),
     Step(
         number=4,

@@ -23,7 +23,7 @@ DATE_HELP = _("Optional. If no calendar appears, write the day first, like 14/03
 
 class ExitStepForm(forms.Form):
     def __init__(
-        self, step: Step, data=None, initial: Mapping | None = None, more: str | None = None
+        self, step: Step, data=None, initial: dict[str, Any] | None = None, more: str | None = None
     ):
         super().__init__(data=data, initial=initial)
         self.step = step
@@ -56,7 +56,7 @@ class ExitStepForm(forms.Form):
         ]
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         for index in range(self.own_rows):
             name = f"{OWN}-{index}-text"
             if name in self.errors or data.get(name):

@@ -24,7 +24,8 @@ TOO_LONG = _(
 
 
 def text(label, max_length: int = 200, *, area: bool = False, rows: int = 3, help_text=""):
-    attrs = {"autocomplete": "off"}
+    # dir="auto": words typed in Arabic or Hebrew read right to left as they're typed.
+    attrs = {"autocomplete": "off", "dir": "auto"}
     if area:
         attrs.update(rows=str(rows), spellcheck="true")
         widget: forms.Widget = forms.Textarea(attrs=attrs)
@@ -66,9 +67,9 @@ def rows_for_saved(saved: int) -> int:
     return min(max(saved + BLANK_ROWS, MIN_ROWS), MAX_ROWS)
 
 
-def flat(post: Mapping) -> dict[str, str]:
+def flat(post: Mapping[str, str]) -> dict[str, str]:
     """A posted form as `initial` for the same form (last value wins, like a bound form)."""
-    return {name: post.get(name) for name in post if name != "csrfmiddlewaretoken"}
+    return {name: post[name] for name in post if name != "csrfmiddlewaretoken"}
 
 
 # ---- Dates -----------------------------------------------------------------

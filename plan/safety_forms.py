@@ -69,7 +69,7 @@ def _column_field(prefix: str, column: str, kind: str) -> forms.Field:
 
 
 class SafetyPlanForm(forms.Form):
-    def __init__(self, data=None, initial: Mapping | None = None, more: str | None = None):
+    def __init__(self, data=None, initial: dict[str, Any] | None = None, more: str | None = None):
         super().__init__(data=data, initial=initial)
         source = data if data is not None else (initial or {})
         self.rows = {prefix: fields.row_count(source, prefix, more) for prefix in LISTS}
@@ -161,7 +161,7 @@ class SafetyPlanForm(forms.Form):
     # ---- checks ----
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         for index in range(self.rows["place"]):
             name, route = f"place-{index}-name", f"place-{index}-route"
             if data.get(route) and not data.get(name):

@@ -177,6 +177,10 @@ def test_each_step_links_to_the_tools_that_help(owner_client):
             assert link in body, (number, link)
 
 
+def test_the_support_step_shows_help_lines_right_on_the_page(owner_client):
+    assert "help-lines" in owner_client.get("/exit-plan/3/").content.decode()
+
+
 def test_step_five_puts_safety_before_talking(owner_client):
     body = owner_client.get("/exit-plan/5/").content.decode()
     assert "Only if it's safe" in html.unescape(body)

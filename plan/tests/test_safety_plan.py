@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from plan.models import SafetyPlan
@@ -110,6 +112,14 @@ def test_rows_typed_before_adding_more_survive_leaving_the_page(owner_client):
     assert "We kept what you were writing last time" in page.content.decode()
 
 
+def test_words_in_right_to_left_scripts_come_back_and_read_the_right_way(owner_client):
+    owner_client.post("/safety-plan/", dict(FULL_SAFETY_PLAN, **{"place-0-name": "بيت أختي"}))
+    page = owner_client.get("/safety-plan/")
+    assert form_values(page)["place-0-name"] == "بيت أختي"
+    field = re.search(r'<input[^>]*name="place-0-name"[^>]*>', page.content.decode()).group(0)
+    assert 'dir="auto"' in field
+
+
 def test_a_draft_typed_with_javascript_is_offered_back(owner_client):
     response = owner_client.post(
         "/drafts/safety-plan/",
@@ -134,7 +144,8 @@ def test_saving_the_plan_lets_go_of_the_draft(owner_client):
 def test_the_form_is_marked_for_drafts_and_keeps_private_fields_out_of_autofill(owner_client):
     body = owner_client.get("/safety-plan/").content.decode()
     assert 'data-draft="safety-plan"' in body
-    assert 'name="person-codeword" autocomplete="off"' in body
+    codeword = re.search(r'<input[^>]*name="person-codeword"[^>]*>', body).group(0)
+    assert 'autocomplete="off"' in codeword
 
 
 def test_each_checklist_question_is_a_labelled_group_of_three_answers(owner_client):
@@ -148,6 +159,8 @@ def test_each_checklist_question_is_a_labelled_group_of_three_answers(owner_clie
 def test_the_plan_points_to_help_lines_and_warns_about_children(owner_client):
     body = owner_client.get("/safety-plan/").content.decode()
     assert 'href="/help/"' in body
+    numbers = body[body.index('id="numbers"') : body.index('id="documents"')]
+    assert "help-lines" in numbers  # the help lines for the person's country, right there
     assert "If you have children" in body
 
 
