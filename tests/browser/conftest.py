@@ -18,6 +18,7 @@ import pytest
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 CHROMIUM = Path("/usr/bin/chromium")
+NO_CHROMIUM = "Debian's chromium is not installed at /usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -37,10 +38,17 @@ WEATHER_PAGE = (
 ELSEWHERE = re.compile(r"^(?!(https?://(localhost|127\.0\.0\.1|\[::1\])(:\d+)?/|data:|blob:))")
 
 
+def pytest_runtest_setup(item):
+    # Skipped here rather than in a fixture, so the summary is one line, not one
+    # per test, and no database or live server is set up for nothing.
+    if item.get_closest_marker("browser") and not CHROMIUM.exists():
+        pytest.skip(NO_CHROMIUM)
+
+
 @pytest.fixture(scope="session")
 def chromium_browser():
     if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed at /usr/bin/chromium")
+        pytest.skip(NO_CHROMIUM)
     from playwright.sync_api import expect, sync_playwright
 
     # A busy two-core CI machine runs the whole suite at once: allow for it.

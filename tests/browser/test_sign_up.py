@@ -40,4 +40,5 @@ def test_a_new_person_creates_a_space_keeps_the_code_and_arrives_home(page):
     page.wait_for_url("**/home/")
     assert page.inner_text("h1") == f"Welcome back, {NAME}"
     assert "Your recovery code is confirmed" in page.inner_text("main")
-    assert page.get_by_role("link", name="My reasons").is_visible()
+    # The space is open (it can be locked again from here).
+    assert page.get_by_role("button", name="Lock").is_visible()
