@@ -12,6 +12,7 @@ import yaml
 from django.db import transaction
 
 from guide import search
+from guide import tools as guide_tools
 from guide.models import Section
 from guide.rendering import content_hash
 
@@ -83,21 +84,10 @@ def read_file(path: Path) -> SectionFile:
 
 
 def _tools(name: str, tools) -> list:
-    if not isinstance(tools, list):
-        raise ContentError(f"{name}: tools must be a list")
-    cleaned = []
-    for tool in tools:
-        if not isinstance(tool, dict) or not tool.get("label"):
-            raise ContentError(f"{name}: each tool needs a label")
-        path = tool.get("path", "")
-        if not tool.get("url_name") and not path:
-            raise ContentError(f"{name}: the tool {tool['label']!r} needs a url_name or a path")
-        if path and not (path.startswith("/") and not path.startswith("//")):
-            raise ContentError(f"{name}: the tool {tool['label']!r} must link inside Haven")
-        cleaned.append(
-            {"label": str(tool["label"]), "url_name": tool.get("url_name", ""), "path": path}
-        )
-    return cleaned
+    try:
+        return guide_tools.validate(tools)
+    except guide_tools.ToolError as error:
+        raise ContentError(f"{name}: {error}") from None
 
 
 def read_all(folder: Path = CONTENT_DIR) -> list[SectionFile]:

@@ -1,11 +1,13 @@
 import uuid
 
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from guide import rendering, search
+from guide import tools as guide_tools
 
 
 class Section(models.Model):
@@ -56,6 +58,12 @@ class Section(models.Model):
     def save(self, *args, **kwargs):
         self.render()
         super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        try:
+            self.tools = guide_tools.validate(self.tools)
+        except guide_tools.ToolError as error:
+            raise ValidationError({"tools": str(error)}) from None
 
     def render(self) -> None:
         self.body_html = rendering.to_html(self.body_markdown)

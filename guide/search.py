@@ -12,9 +12,10 @@ match anything anyway, so nothing is lost by leaving it out.
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import reduce
+from operator import and_, or_
 
 from django.db import DatabaseError, connection, transaction
-from django.db.models import Count, Max
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -115,8 +116,9 @@ _cache: dict = {}
 def vocabulary() -> Vocabulary:
     from guide.models import Section
 
-    stamp = Section.objects.aggregate(n=Count("pk"), last=Max("updated_at"))
-    key = (stamp["n"], stamp["last"])
+    # Every save changes updated_at, so this key changes whenever any
+    # section's text could have changed, in this process or another.
+    key = tuple(Section.objects.order_by("pk").values_list("pk", "updated_at"))
     if _cache.get("key") != key:
         texts = Section.objects.values_list("title", "summary", "body_text")
         _cache["vocabulary"] = Vocabulary.build(" ".join(row) for row in texts)
@@ -164,7 +166,7 @@ def run(query_plan: Plan) -> list[tuple]:
 def highlight(snippet: str) -> SafeString:
     if not snippet:
         return mark_safe("")  # noqa: S308
-    text = escape(snippet)
+    text = str(escape(snippet))
     opened = text.count(MARK_START)
     text = text.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
     text += "</mark>" * max(0, opened - snippet.count(MARK_END))
@@ -256,14 +258,10 @@ def _vector():
 def _postgres_query(groups):
     from django.contrib.postgres.search import SearchQuery
 
-    combined = None
-    for group in groups:
-        either = None
-        for word in group:
-            one = SearchQuery(word, search_type="plain", config=CONFIG)
-            either = one if either is None else either | one
-        combined = either if combined is None else combined & either
-    return combined
+    def either(group):
+        return reduce(or_, (SearchQuery(w, search_type="plain", config=CONFIG) for w in group))
+
+    return reduce(and_, (either(group) for group in groups))
 
 
 def _search_postgresql(groups):

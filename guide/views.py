@@ -7,30 +7,17 @@ stays out of the address bar, the browser history and server access logs.
 
 from django.db.models import Sum
 from django.shortcuts import get_object_or_404, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from core.decorators import public_view
 from guide import search as guide_search
+from guide import tools as guide_tools
 from guide.forms import SearchForm
 from guide.models import Section
 
 SUPPORTERS_SECTION = 14
-
-
-def tool_links(section: Section) -> list[dict]:
-    links = []
-    for tool in section.tools or []:
-        href = tool.get("path") or ""
-        if tool.get("url_name"):
-            try:
-                href = reverse(tool["url_name"])
-            except NoReverseMatch:
-                pass  # that tool is not built yet: fall back to its fixed path
-        if href:
-            links.append({"label": tool["label"], "href": href})
-    return links
 
 
 def _share_url(request) -> str:
@@ -62,7 +49,7 @@ def section(request, slug):
             "previous": siblings.filter(number__lt=current.number).order_by("-number").first(),
             "next": siblings.filter(number__gt=current.number).order_by("number").first(),
             "total_parts": siblings.count(),
-            "tools": tool_links(current),
+            "tools": guide_tools.links(current.tools),
             "is_supporters_section": current.number == SUPPORTERS_SECTION,
             "share_url": _share_url(request),
             "form": SearchForm(),
@@ -77,7 +64,10 @@ def print_section(request, slug):
     return render(
         request,
         "guide/print.html",
-        {"section": current, "tools": tool_links(current), "total_parts": Section.objects.count()},
+        {
+            "section": current,
+            "total_parts": Section.objects.count(),
+        },
     )
 
 

@@ -68,3 +68,24 @@ def test_members_cannot_reach_the_guide_admin(guide, owner_client):
     response = owner_client.get("/operator/admin/guide/section/")
     assert response.status_code == 302
     assert "/operator/admin/login/" in response["Location"]
+
+
+def test_a_tool_link_leading_outside_haven_is_refused_kindly(guide, operator):
+    section = guide.get(slug="safety-first")
+    response = admin_client(operator).post(
+        f"/operator/admin/guide/section/{section.pk}/change/",
+        form_data(section, tools='[{"label": "Away", "path": "javascript:alert(1)"}]'),
+    )
+    assert response.status_code == 200
+    assert "must link inside Haven" in response.content.decode()
+    section.refresh_from_db()
+    assert "javascript" not in str(section.tools)
+
+
+def test_a_broken_tool_entry_never_breaks_the_public_page(guide, stranger_client):
+    section = guide.get(slug="safety-first")
+    section.tools = [{"path": "/x/"}, "oops", {"label": "Away", "path": "https://example.com/"}]
+    section.save()
+    page = stranger_client.get("/guide/safety-first/")
+    assert page.status_code == 200
+    assert "example.com" not in page.content.decode()

@@ -165,6 +165,11 @@ def test_the_database_search_is_the_one_for_this_database(guide):
     # table holds one row per section.
     if connection.vendor == "postgresql":
         assert not Section.objects.filter(search_vector__isnull=True).exists()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT indexdef FROM pg_indexes WHERE indexname = 'guide_section_search_gin'"
+            )
+            assert "USING gin (search_vector)" in cursor.fetchone()[0]
     else:
         with connection.cursor() as cursor:
             cursor.execute("SELECT count(*) FROM guide_section_fts")
