@@ -45,20 +45,32 @@ def pytest_runtest_setup(item):
         pytest.skip(NO_CHROMIUM)
 
 
+# One Playwright and one Chromium per test process, however many copies of the
+# fixture exist: other apps' test modules import `chromium_browser` by name,
+# which gives each of them its own session fixture, and Playwright's sync API
+# allows only one running instance per thread.
+_shared: dict = {}
+
+
 @pytest.fixture(scope="session")
 def chromium_browser():
     if not CHROMIUM.exists():
         pytest.skip(NO_CHROMIUM)
-    from playwright.sync_api import expect, sync_playwright
+    if not _shared:
+        from playwright.sync_api import expect, sync_playwright
 
-    # A busy two-core CI machine runs the whole suite at once: allow for it.
-    expect.set_options(timeout=10_000)
-
-    playwright = sync_playwright().start()
-    browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-    yield browser
-    browser.close()
-    playwright.stop()
+        # A busy two-core CI machine runs the whole suite at once: allow for it.
+        expect.set_options(timeout=10_000)
+        playwright = sync_playwright().start()
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        _shared.update(playwright=playwright, browser=browser, users=0)
+    _shared["users"] += 1
+    yield _shared["browser"]
+    _shared["users"] -= 1
+    if _shared["users"] == 0:
+        _shared["browser"].close()
+        _shared["playwright"].stop()
+        _shared.clear()
 
 
 class Visit:
