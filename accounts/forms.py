@@ -11,7 +11,8 @@ NAME_RE = re.compile(r"^[\w.\- ]{3,40}$")
 PRIVATE = {"autocomplete": "off", "autocapitalize": "off", "spellcheck": "false"}
 
 
-def passphrase_field(label, autocomplete="current-password", help_text=""):
+def passphrase_field(label, autocomplete="off", help_text=""):
+    # "off" everywhere: on a shared device a saved passphrase is an open door.
     return forms.CharField(
         label=label,
         strip=False,
@@ -26,7 +27,7 @@ def name_field():
     return forms.CharField(
         label=_("Sign-in name"),
         max_length=40,
-        widget=forms.TextInput(attrs={**PRIVATE, "autocomplete": "username"}),
+        widget=forms.TextInput(attrs=PRIVATE),
         error_messages={"required": _("Please type your sign-in name.")},
     )
 
@@ -58,15 +59,15 @@ class SignUpForm(NewPassphraseForm):
         label=_("Choose a sign-in name"),
         max_length=40,
         help_text=_("Anything you like, 3 to 40 letters or numbers. Not your real name or email."),
-        widget=forms.TextInput(attrs={**PRIVATE, "autocomplete": "username"}),
+        widget=forms.TextInput(attrs=PRIVATE),
         error_messages={"required": _("Please choose a sign-in name.")},
     )
     new_passphrase = passphrase_field(
         _("Choose a passphrase"),
-        "new-password",
+        "off",
         _("At least 10 characters. A few unrelated words are easy to remember and hard to guess."),
     )
-    new_passphrase_again = passphrase_field(_("Type the passphrase again"), "new-password")
+    new_passphrase_again = passphrase_field(_("Type the passphrase again"))
 
     def clean_username(self):
         name = self.cleaned_data["username"].strip()
@@ -125,24 +126,24 @@ class RecoverForm(NewPassphraseForm):
         widget=forms.TextInput(attrs=PRIVATE),
         error_messages={"required": _("Please type your recovery code.")},
     )
-    new_passphrase = passphrase_field(_("New passphrase"), "new-password")
-    new_passphrase_again = passphrase_field(_("Type the new passphrase again"), "new-password")
+    new_passphrase = passphrase_field(_("New passphrase"))
+    new_passphrase_again = passphrase_field(_("Type the new passphrase again"))
 
 
 class ChangePassphraseForm(NewPassphraseForm):
     current = passphrase_field(_("Your current passphrase"))
-    new_passphrase = passphrase_field(_("New passphrase"), "new-password")
-    new_passphrase_again = passphrase_field(_("Type the new passphrase again"), "new-password")
+    new_passphrase = passphrase_field(_("New passphrase"))
+    new_passphrase_again = passphrase_field(_("Type the new passphrase again"))
 
 
 class DuressForm(forms.Form):
     current = passphrase_field(_("Your real passphrase"))
     duress = passphrase_field(
         _("Duress passphrase"),
-        "new-password",
+        "off",
         _("Different from your real one, but easy to remember under stress."),
     )
-    duress_again = passphrase_field(_("Type the duress passphrase again"), "new-password")
+    duress_again = passphrase_field(_("Type the duress passphrase again"))
 
     def clean(self):
         data = super().clean() or {}
