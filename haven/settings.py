@@ -221,6 +221,10 @@ LOGGING = {
         "django.server": {"level": "WARNING"},
         # aiosmtpd narrates every connection of the local outbox.
         "mail.log": {"level": "WARNING"},
+        # fpdf2's font subsetting lists the glyphs used: that would tell which
+        # characters a person typed into their safety plan.
+        "fontTools": {"level": "WARNING"},
+        "fpdf": {"level": "WARNING"},
     },
 }
 HAVEN_HOME_URL = "/home/"
