@@ -70,7 +70,8 @@ def test_without_javascript_the_library_still_filters_and_hides_copy(transaction
     def body(page):
         page.goto("/scripts/")
         page.select_option("#id_situation", "work")
-        page.get_by_role("button", name="Show scripts").click()
+        with page.expect_navigation():
+            page.get_by_role("button", name="Show scripts").click()
         assert "match, out of" in page.locator(".script-count").inner_text()
         assert not page.get_by_role("button", name="Copy").first.is_visible()
 
