@@ -11,6 +11,7 @@ from django.db import transaction
 
 from accounts.models import DuressEvent, User, name_key
 from accounts.signals import decoy_created
+from vault import crypto
 from vault import keyring as vault_keyring
 from vault import session as vault_session
 from vault.box import Box
@@ -51,10 +52,12 @@ def keyring_of(user: User | None) -> Keyring | None:
 def open_space(request, account: User, dek: bytes) -> None:
     """Sign in to `account` (the member or their decoy) and hold its key."""
     request.session.pop("hv_pending_user", None)
+    # Never carry "preparing the decoy" into a space opened by a passphrase.
+    request.session.pop("hv_preparing", None)
     login(request, account, backend=BACKEND)
     vault_session.start(request, dek)
     logger.info("space opened id=%s", account.pk)
-    request.hv_set_disguise = account.owner.discreet
+    request.hv_set_disguise = account.discreet
 
 
 def record_duress(member: User) -> DuressEvent:
@@ -80,6 +83,10 @@ def recover(user: User, dek: bytes, new: str) -> None:
 
 
 def renew_recovery_code(user: User, dek: bytes) -> str:
+    if user.is_decoy:
+        # The decoy has no recovery of its own; it shows a code like any space.
+        User.objects.filter(pk=user.pk).update(recovery_confirmed=False)
+        return crypto.new_recovery_code()
     with transaction.atomic():
         ring = Keyring.objects.select_for_update().get(user=user)
         code = vault_keyring.new_recovery_code(ring, dek)
@@ -103,6 +110,8 @@ def set_duress(user: User, dek: bytes, duress_passphrase: str) -> User:
                 decoy_for=user,
                 recovery_confirmed=True,
                 auto_lock_minutes=user.auto_lock_minutes,
+                exit_url=user.exit_url,
+                discreet=user.discreet,
             )
             decoy_dek = vault_keyring.random_data_key()
             decoy_created.send(sender=User, decoy=decoy, box=Box(decoy_dek))
@@ -110,6 +119,13 @@ def set_duress(user: User, dek: bytes, duress_passphrase: str) -> User:
         ring.save()
         _copy_totp_to_decoy(user, Box(dek), decoy, Box(decoy_dek))
     return decoy
+
+
+def change_duress_passphrase(decoy: User, decoy_dek: bytes, new: str) -> None:
+    with transaction.atomic():
+        ring = Keyring.objects.select_for_update().get(user=decoy.decoy_for)
+        vault_keyring.change_duress_passphrase(ring, decoy_dek, new)
+        ring.save()
 
 
 def remove_duress(user: User) -> None:

@@ -252,13 +252,38 @@ def recover(request):
     return render(request, "accounts/recover.html", {"form": form})
 
 
+WRONG_PASSPHRASE = _("That passphrase isn't right. Please try again.")
+DECOY_CLAIMS_DURESS = "hv_decoy_duress"
+
+
+def _passphrase_ok(request, typed: str) -> bool:
+    """The passphrase that opened this space: the real one, or in the decoy the duress one.
+
+    Both cost one Argon2id run, so the decoy answers exactly like a real space.
+    """
+    ring = actions.keyring_of(request.user.owner)
+    if ring is None:
+        return False
+    if request.user.is_decoy:
+        return vault_keyring.is_duress_passphrase(ring, typed)
+    return vault_keyring.check_passphrase(ring, typed)
+
+
+def _has_duress(request) -> bool:
+    if request.user.is_decoy:
+        # The decoy plays along with a duress passphrase "set" from inside it.
+        return bool(request.session.get(DECOY_CLAIMS_DURESS))
+    ring = actions.keyring_of(request.user)
+    return bool(ring and ring.has_duress)
+
+
 @private_view
 def settings_page(request):
     user = request.user
     initial = {
         "auto_lock_minutes": user.auto_lock_minutes,
         "exit_url": user.exit_url or settings.HAVEN_DEFAULT_EXIT_URL,
-        "discreet": user.owner.discreet,
+        "discreet": user.discreet,
     }
     form = forms.PreferencesForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -271,15 +296,9 @@ def settings_page(request):
         response = redirect("accounts:settings")
         exits.remember(response, user.exit_url)
         return response
-    ring = actions.keyring_of(user)
+    # One template for the real space and the decoy: nothing tells them apart.
     return render(
-        request,
-        "accounts/settings.html",
-        {
-            "form": form,
-            "has_duress": bool(ring and ring.has_duress),
-            "is_decoy": user.is_decoy,
-        },
+        request, "accounts/settings.html", {"form": form, "has_duress": _has_duress(request)}
     )
 
 
@@ -287,15 +306,24 @@ def settings_page(request):
 def change_passphrase(request):
     form = forms.ChangePassphraseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        ring = actions.keyring_of(request.user)
-        if request.user.is_decoy or ring is None:
-            form.add_error("current", _("That passphrase isn't right. Please try again."))
-        elif not vault_keyring.check_passphrase(ring, form.cleaned_data["current"]):
-            form.add_error("current", _("That passphrase isn't right. Please try again."))
-        else:
-            actions.change_passphrase(
-                request.user, vault_session.open_dek(request), form.cleaned_data["new_passphrase"]
+        user, new = request.user, form.cleaned_data["new_passphrase"]
+        ring = actions.keyring_of(user.owner)
+        if ring is None or not _passphrase_ok(request, form.cleaned_data["current"]):
+            form.add_error("current", WRONG_PASSPHRASE)
+        elif user.is_decoy:
+            if vault_keyring.check_passphrase(ring, new):
+                form.add_error("new_passphrase", _("Please choose a different passphrase."))
+            else:
+                actions.change_duress_passphrase(user, vault_session.open_dek(request), new)
+        elif vault_keyring.is_duress_passphrase(ring, new):
+            # Otherwise the duress passphrase would quietly open the real space.
+            form.add_error(
+                "new_passphrase",
+                _("That is your duress passphrase. Your real passphrase must be different."),
             )
+        else:
+            actions.change_passphrase(user, vault_session.open_dek(request), new)
+        if not form.errors:
             messages.success(request, _("Your passphrase is changed. Use the new one next time."))
             return redirect("accounts:settings")
     return render(request, "accounts/change_passphrase.html", {"form": form})
@@ -305,37 +333,35 @@ def change_passphrase(request):
 def new_recovery_code(request):
     form = forms.ConfirmPassphraseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        ring = actions.keyring_of(request.user)
-        if ring is not None and vault_keyring.check_passphrase(ring, form.cleaned_data["current"]):
+        if _passphrase_ok(request, form.cleaned_data["current"]):
             code = actions.renew_recovery_code(request.user, vault_session.open_dek(request))
             _hold_recovery_code(request, code)
             return redirect("accounts:recovery_code")
-        form.add_error("current", _("That passphrase isn't right. Please try again."))
+        form.add_error("current", WRONG_PASSPHRASE)
     return render(request, "accounts/new_recovery_code.html", {"form": form})
 
 
 @private_view
 def two_step(request):
+    """Two-step sign-in for this space. In the decoy it is the decoy's own."""
     user = request.user
-    if user.is_decoy:
-        return redirect("accounts:settings")
     if user.totp_enabled:
         off = forms.ConfirmPassphraseForm(request.POST or None)
         if request.method == "POST" and off.is_valid():
-            ring = actions.keyring_of(user)
-            if ring and vault_keyring.check_passphrase(ring, off.cleaned_data["current"]):
+            if _passphrase_ok(request, off.cleaned_data["current"]):
                 actions.disable_totp(user)
                 messages.success(request, _("Two-step sign-in is off."))
                 return redirect("accounts:settings")
-            off.add_error("current", _("That passphrase isn't right. Please try again."))
+            off.add_error("current", WRONG_PASSPHRASE)
         return render(request, "accounts/two_step_off.html", {"form": off})
 
     secret = _pending_totp_secret(request)
     form = forms.TotpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if pyotp.TOTP(secret).verify(form.cleaned_data["code"], valid_window=1):
-            dek = vault_session.open_dek(request)
-            decoy = actions.decoy_key(user, dek)
+            decoy = (
+                None if user.is_decoy else actions.decoy_key(user, vault_session.open_dek(request))
+            )
             actions.enable_totp(user, request.vault, secret, decoy[1] if decoy else None)
             request.session.pop(PENDING_TOTP, None)
             messages.success(request, _("Two-step sign-in is on. You'll need your app to sign in."))
@@ -378,32 +404,38 @@ def _pending_totp_secret(request) -> str:
 @private_view
 def duress(request):
     user = request.user
-    if user.is_decoy:
-        return redirect("accounts:settings")
-    ring = actions.keyring_of(user)
     form = forms.DuressForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if ring is None or not vault_keyring.check_passphrase(ring, form.cleaned_data["current"]):
-            form.add_error("current", _("That passphrase isn't right. Please try again."))
+        if not _passphrase_ok(request, form.cleaned_data["current"]):
+            form.add_error("current", WRONG_PASSPHRASE)
         else:
-            actions.set_duress(user, vault_session.open_dek(request), form.cleaned_data["duress"])
+            if user.is_decoy:
+                # Plays along: a real space would now have one. Nothing real changes.
+                request.session[DECOY_CLAIMS_DURESS] = True
+            else:
+                actions.set_duress(
+                    user, vault_session.open_dek(request), form.cleaned_data["duress"]
+                )
             messages.success(
                 request,
                 _("Your duress passphrase is set. It opens a harmless space you can prepare."),
             )
             return redirect("accounts:settings")
     return render(
-        request, "accounts/duress.html", {"form": form, "has_duress": ring and ring.has_duress}
+        request, "accounts/duress.html", {"form": form, "has_duress": _has_duress(request)}
     )
 
 
 @private_view
-@require_POST
 def duress_remove(request):
-    if not request.user.is_decoy:
-        actions.remove_duress(request.user)
+    if request.method == "POST":
+        if request.user.is_decoy:
+            request.session.pop(DECOY_CLAIMS_DURESS, None)
+        else:
+            actions.remove_duress(request.user)
         messages.success(request, _("Your duress passphrase and decoy space are removed."))
-    return redirect("accounts:settings")
+        return redirect("accounts:settings")
+    return render(request, "accounts/duress_remove.html")
 
 
 @private_view
@@ -411,7 +443,13 @@ def duress_remove(request):
 def prepare_decoy(request):
     """Step into the decoy space to shape it; the real passphrase brings you back."""
     user = request.user
+    message = _(
+        "You are in your decoy space. Change anything here to make it look ordinary. "
+        "To go back, lock and use your real passphrase."
+    )
     if user.is_decoy:
+        request.session["hv_preparing"] = True
+        messages.info(request, message)
         return redirect(settings.HAVEN_HOME_URL)
     found = actions.decoy_key(user, vault_session.open_dek(request))
     if found is None:
@@ -419,13 +457,7 @@ def prepare_decoy(request):
     decoy, decoy_dek = found
     actions.open_space(request, decoy, decoy_dek)
     request.session["hv_preparing"] = True
-    messages.info(
-        request,
-        _(
-            "You are in your decoy space. Change anything here to make it look ordinary. "
-            "To go back, lock and use your real passphrase."
-        ),
-    )
+    messages.info(request, message)
     return redirect(settings.HAVEN_HOME_URL)
 
 
@@ -434,13 +466,14 @@ def delete_account(request):
     user = request.user
     form = forms.DeleteAccountForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        ring = actions.keyring_of(user.owner)
-        if user.is_decoy or not (
-            ring and vault_keyring.check_passphrase(ring, form.cleaned_data["current"])
-        ):
-            form.add_error("current", _("That passphrase isn't right. Please try again."))
+        if not _passphrase_ok(request, form.cleaned_data["current"]):
+            form.add_error("current", WRONG_PASSPHRASE)
         else:
-            actions.delete_account(user)
+            if user.is_decoy:
+                # Deleting the decoy removes it and its passphrase; the real space stays.
+                actions.remove_duress(user.owner)
+            else:
+                actions.delete_account(user)
             vault_session.lock(request)
             logout(request)
             messages.info(request, _("Your space and everything in it have been deleted."))

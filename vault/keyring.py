@@ -150,3 +150,17 @@ def remove_duress(keyring: Keyring) -> None:
 
 def random_data_key() -> bytes:
     return crypto.random_key()
+
+
+def change_duress_passphrase(keyring: Keyring, decoy_key: bytes, new_passphrase: str) -> None:
+    """From inside the decoy space: its passphrase changes like any other.
+
+    Only the duress verifier and the decoy key's duress wrap change; the real
+    data key is neither needed nor touched.
+    """
+    params = crypto.KdfParams.from_dict(keyring.kdf)
+    derived = crypto.derive_from_passphrase(new_passphrase, bytes(keyring.salt), params, pepper())
+    keyring.duress_verifier = derived.verifier
+    keyring.duress_wrapped_dek = crypto.wrap_key(
+        derived.wrapping_key, decoy_key, _aad(keyring, "duress")
+    )

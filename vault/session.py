@@ -69,7 +69,13 @@ def open_dek(request: HttpRequest) -> bytes:
     return dek
 
 
+# Session flags that only make sense while the vault that set them is open.
+OPEN_ONLY = ("hv_preparing",)
+
+
 def lock(request: HttpRequest) -> None:
+    for key in OPEN_ONLY:
+        request.session.pop(key, None)
     request.session.pop(SESSION_KEY, None)
     request.session.pop(SEEN_KEY, None)
     request._hv_cookie = ""  # type: ignore[attr-defined]

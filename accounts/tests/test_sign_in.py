@@ -1,3 +1,5 @@
+import re
+
 import pyotp
 import pytest
 import time_machine
@@ -92,6 +94,22 @@ def test_it_locks_itself_after_the_chosen_idle_time(owner):
         assert client.get("/home/")["Location"].startswith("/unlock/")
 
 
+def test_an_idle_tab_does_not_lock_while_another_tab_is_in_use(owner):
+    with time_machine.travel("2026-11-28 10:00", tick=False) as traveller:
+        client = Client()
+        sign_in(client)
+        traveller.shift(10 * 60)
+        client.post("/still-here/")  # the tab being typed in says so
+        traveller.shift(6 * 60)  # the other tab's 15 minutes are up
+        response = client.get("/unlock/?idle=1")
+        assert response["Location"] == "/home/"
+        assert client.get("/home/").status_code == 200
+        traveller.shift(16 * 60)  # now nobody is here
+        page = client.get("/unlock/?idle=1").content.decode()
+        assert "locked itself after a quiet while" in page
+        assert client.get("/home/")["Location"].startswith("/unlock/")
+
+
 def test_the_idle_timer_in_the_page_locks_and_says_why(owner_client):
     response = owner_client.get("/lock/?idle=1")
     assert response["Location"] == "/unlock/?idle=1"
@@ -181,12 +199,73 @@ def test_the_duress_passphrase_opens_the_decoy_and_records_an_event(owner_with_d
     assert DuressEvent.objects.filter(user=owner_with_duress).count() == 1
 
 
-def test_the_decoy_hides_duress_settings(owner_with_duress):
+def _normalised(html: str) -> str:
+    html = re.sub(r'value="[A-Za-z0-9]{40,}"', 'value="token"', html)
+    html = re.sub(r'content="[A-Za-z0-9]{40,}"', 'content="token"', html)
+    return re.sub(r'nonce="[^"]+"', 'nonce=""', html)
+
+
+def test_the_decoy_settings_look_exactly_like_a_real_space(owner_with_duress, db):
+    decoy_client = Client()
+    sign_in(decoy_client, passphrase=DURESS_PASSPHRASE)
+    make_member("jordan", "amber falcon window seven")
+    plain_client = Client()
+    sign_in(plain_client, name="jordan", passphrase="amber falcon window seven")
+    for path in ("/settings/", "/settings/duress/", "/settings/two-step/", "/settings/delete/"):
+        decoy_page = _normalised(decoy_client.get(path).content.decode())
+        plain_page = _normalised(plain_client.get(path).content.decode())
+        if path == "/settings/two-step/":  # a fresh secret each time; same page around it
+            decoy_page = re.sub(r'(<code class="secret">|base64,)[^<"]+', "", decoy_page)
+            plain_page = re.sub(r'(<code class="secret">|base64,)[^<"]+', "", plain_page)
+        assert decoy_page.replace("robin", "NAME") == plain_page.replace("jordan", "NAME"), path
+
+
+def test_in_the_decoy_the_passphrase_that_opened_it_works_for_settings(owner_with_duress):
     client = Client()
     sign_in(client, passphrase=DURESS_PASSPHRASE)
-    body = client.get("/settings/").content.decode()
-    assert "duress" not in body.lower()
-    assert client.get("/settings/duress/")["Location"] == "/settings/"
+    new = "granite meadow lantern ninety"
+    response = client.post(
+        "/settings/passphrase/",
+        {"current": DURESS_PASSPHRASE, "new_passphrase": new, "new_passphrase_again": new},
+    )
+    assert response["Location"] == "/settings/"
+    # The decoy's passphrase changed; the real one still opens the real space.
+    fresh = Client()
+    sign_in(fresh, passphrase=new)
+    assert "Get to bed before eleven" in fresh.get("/home/").content.decode()
+    real = Client()
+    sign_in(real)
+    assert "my real reason" in real.get("/home/").content.decode()
+
+
+def test_deleting_from_the_decoy_removes_only_the_decoy(owner_with_duress):
+    client = Client()
+    sign_in(client, passphrase=DURESS_PASSPHRASE)
+    response = client.post("/settings/delete/", {"current": DURESS_PASSPHRASE, "understood": "on"})
+    assert response["Location"] == "/"
+    assert User.objects.filter(username=OWNER_NAME).exists()
+    assert not User.objects.filter(is_decoy=True).exists()
+    real = Client()
+    sign_in(real)
+    assert "my real reason" in real.get("/home/").content.decode()
+    assert NO_MATCH in sign_in(Client(), passphrase=DURESS_PASSPHRASE).content.decode()
+
+
+def test_the_real_passphrase_cannot_become_the_duress_one(owner_with_duress):
+    client = Client()
+    sign_in(client)
+    body = client.post(
+        "/settings/passphrase/",
+        {
+            "current": OWNER_PASSPHRASE,
+            "new_passphrase": DURESS_PASSPHRASE,
+            "new_passphrase_again": DURESS_PASSPHRASE,
+        },
+    ).content.decode()
+    assert "That is your duress passphrase" in body
+    duress = Client()
+    sign_in(duress, passphrase=DURESS_PASSPHRASE)
+    assert "my real reason" not in duress.get("/home/").content.decode()
 
 
 def test_the_real_passphrase_still_opens_the_real_space(owner_with_duress):
@@ -298,3 +377,13 @@ def test_two_step_can_be_turned_off_with_the_passphrase(owner_client):
     _enable_totp(owner_client)
     owner_client.post("/settings/two-step/", {"current": OWNER_PASSPHRASE})
     assert not User.objects.get(username=OWNER_NAME).totp_enabled
+
+
+def test_a_coerced_unlock_never_shows_the_preparing_banner(owner_with_duress):
+    client = Client()
+    sign_in(client)
+    client.post("/settings/duress/prepare/")
+    assert "preparing your decoy" in client.get("/home/").content.decode()
+    client.post("/lock/")
+    client.post("/unlock/", {"passphrase": DURESS_PASSPHRASE})
+    assert "preparing your decoy" not in client.get("/home/").content.decode()

@@ -22,9 +22,10 @@
         headers: { "X-CSRFToken": tokenTag.getAttribute("content") },
         body: body
       }).then(function (response) {
-        if (status && response.status === 204) {
-          status.textContent = status.getAttribute("data-saved-text") || "Draft kept.";
-        }
+        if (!status) return;
+        status.textContent = response.status === 204
+          ? (status.getAttribute("data-saved-text") || "Draft kept.")
+          : (status.getAttribute("data-failed-text") || "Your draft could not be kept just now.");
       }).catch(function () { dirty = true; });
     }
     // Once the form is really sent, the server discards the draft: don't resend it.

@@ -1,6 +1,7 @@
-/* Auto-lock: after the chosen idle time, lock and show the unlock page, so
-   nothing private stays on an unattended screen. The server enforces the same
-   limit on its side; this only makes it visible without a click. */
+/* Auto-lock: after the chosen idle time, leave this page for the unlock page,
+   so nothing private stays on an unattended screen. The server decides whether
+   the space is really idle (another tab may be in use): if it is, it locks; if
+   not, the unlock page simply sends this tab home. */
 (function () {
   "use strict";
   var body = document.body;
