@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import hmac
 import logging
 import secrets
+import time
+from datetime import UTC, datetime
 
 import pyotp
 from django.contrib.auth import login
@@ -168,8 +171,22 @@ def disable_totp(user: User) -> None:
 
 
 def totp_matches(account: User, box: Box, code: str) -> bool:
+    """The code is right now (give or take 30 s) and has not been used before:
+    a code seen over someone's shoulder can't be used a second time."""
     secret = box.open(account, "totp_secret")
-    return bool(secret) and pyotp.TOTP(secret).verify(code, valid_window=1)
+    if not secret:
+        return False
+    totp = pyotp.TOTP(secret)
+    now = time.time()
+    for offset in (0, -1, 1):
+        moment = datetime.fromtimestamp(now + offset * totp.interval, tz=UTC)
+        if hmac.compare_digest(totp.at(moment), code):
+            step = totp.timecode(moment)
+            claimed = User.objects.filter(pk=account.pk, totp_last_step__lt=step).update(
+                totp_last_step=step
+            )
+            return claimed == 1
+    return False
 
 
 def delete_account(user: User) -> None:

@@ -55,6 +55,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     exit_url = models.CharField(max_length=200, blank=True, default="")
     discreet = models.CharField(max_length=16, blank=True, default="", choices=discreet.CHOICES)
     totp_secret = models.BinaryField(null=True, blank=True, editable=False)  # sealed
+    totp_last_step = models.PositiveBigIntegerField(default=0, editable=False)
 
     objects = UserManager()
 

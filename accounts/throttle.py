@@ -77,5 +77,28 @@ def count(buckets: list[Bucket]) -> None:
         cache.set(bucket.key, record, timeout=window)
 
 
+def take(buckets: list[Bucket]) -> Verdict:
+    """Check and count in one step, before the slow work, so that many
+    attempts sent at once can't all slip under the limit."""
+    verdict = check(buckets)
+    if verdict.allowed:
+        count(buckets)
+    return verdict
+
+
+def refund(bucket: Bucket) -> None:
+    """Give back one counted attempt (it turned out to be the person)."""
+    record = cache.get(bucket.key)
+    if record and record["count"] > 0:
+        record["count"] -= 1
+        cache.set(bucket.key, record, timeout=settings.HAVEN_SIGNIN_WINDOW_SECONDS)
+
+
+def totp_bucket(account_id) -> Bucket:
+    # Per account, surviving new sign-ins: knowing the passphrase must not
+    # give endless guesses at the code.
+    return Bucket("totp", str(account_id), settings.HAVEN_TOTP_LIMIT_PER_ACCOUNT)
+
+
 def clear(bucket: Bucket) -> None:
     cache.delete(bucket.key)

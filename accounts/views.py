@@ -33,18 +33,19 @@ PENDING_TOTP = "hv_totp"
 def sign_up(request):
     form = forms.SignUpForm(request.POST or None)
     if request.method == "POST":
+        # Every attempt counts, so "is this name taken?" can't be asked endlessly.
         buckets = throttle.sign_up_buckets(throttle.client_address(request))
-        verdict = throttle.check(buckets)
-        if not form.is_valid():
-            pass
-        elif not verdict.allowed:
-            form.add_error(None, _too_many(verdict))
-        else:
+        verdict = throttle.take(buckets)
+        if not verdict.allowed:
+            # Say nothing about the name (not even "taken"): just slow down.
+            form = forms.SignUpForm(initial={"username": request.POST.get("username", "")})
+            return render(
+                request, "accounts/sign_up.html", {"form": form, "throttled": _too_many(verdict)}
+            )
+        if form.is_valid():
             user, dek, code = actions.create_account(
                 form.cleaned_data["username"], form.cleaned_data["new_passphrase"]
             )
-            # A few sign-ups per address, then a pause: keeps name-guessing slow.
-            throttle.count(buckets)
             actions.open_space(request, user, dek)
             _hold_recovery_code(request, code)
             return redirect("accounts:recovery_code")
@@ -67,17 +68,17 @@ NO_MATCH = _(
 def _try_passphrase(request, form, member, name, passphrase):
     """One Argon2id run decides: the real space, the decoy, or no match."""
     buckets = throttle.sign_in_buckets(name_key(name), throttle.client_address(request))
-    verdict = throttle.check(buckets)
+    verdict = throttle.take(buckets)
     if not verdict.allowed:
         form.add_error(None, _too_many(verdict))
         return None
     result = vault_keyring.unlock(actions.keyring_of(member), passphrase)
     if result is None or member is None:
         logger.info("sign-in refused")
-        throttle.count(buckets)
         form.add_error(None, NO_MATCH)
         return None
     throttle.clear(buckets[0])
+    throttle.refund(buckets[1])
     account, dek = member, result.dek
     if result.opened is vault_keyring.Opened.DURESS:
         actions.record_duress(member)
@@ -113,7 +114,15 @@ def sign_in_code(request):
     if request.method == "POST" and form.is_valid():
         tries = request.session.get("hv_pending_tries", 0) + 1
         request.session["hv_pending_tries"] = tries
+        bucket = throttle.totp_bucket(account.pk)
+        verdict = throttle.take([bucket])
+        if not verdict.allowed:
+            vault_session.lock(request)
+            request.session.pop("hv_pending_user", None)
+            messages.error(request, _too_many(verdict))
+            return redirect("accounts:sign_in")
         if actions.totp_matches(account, Box(dek), form.cleaned_data["code"]):
+            throttle.clear(bucket)
             actions.open_space(request, account, dek)
             return redirect(safe_next(request, settings.HAVEN_HOME_URL))
         if tries >= 5:
@@ -221,7 +230,7 @@ def recover(request):
     if request.method == "POST" and form.is_valid():
         name = form.cleaned_data["username"]
         buckets = throttle.sign_in_buckets(name_key(name), throttle.client_address(request))
-        verdict = throttle.check(buckets)
+        verdict = throttle.take(buckets)
         member = actions.find_member(name)
         dek = None
         if not verdict.allowed:
@@ -231,7 +240,6 @@ def recover(request):
                 actions.keyring_of(member), form.cleaned_data["code"]
             )
             if dek is None or member is None:
-                throttle.count(buckets)
                 form.add_error(
                     None,
                     _(

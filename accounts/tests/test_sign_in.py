@@ -387,3 +387,54 @@ def test_a_coerced_unlock_never_shows_the_preparing_banner(owner_with_duress):
     client.post("/lock/")
     client.post("/unlock/", {"passphrase": DURESS_PASSPHRASE})
     assert "preparing your decoy" not in client.get("/home/").content.decode()
+
+
+def test_a_code_cannot_be_used_twice(owner_client):
+    secret = _enable_totp(owner_client)
+    with time_machine.travel("2026-11-28 10:00:05", tick=False):
+        code = pyotp.TOTP(secret).now()
+        first = Client()
+        sign_in(first)
+        assert first.post("/sign-in/code/", {"code": code})["Location"] == "/home/"
+        second = Client()
+        sign_in(second)
+        replay = second.post("/sign-in/code/", {"code": code})
+        assert "That code didn" in replay.content.decode()
+
+
+@override_settings(HAVEN_TOTP_LIMIT_PER_ACCOUNT=6)
+def test_code_guesses_are_limited_per_account_across_sign_ins(owner_client):
+    secret = _enable_totp(owner_client)
+    for _ in range(2):
+        client = Client()
+        sign_in(client)
+        for _ in range(3):
+            client.post("/sign-in/code/", {"code": "000000"})
+    client = Client()
+    sign_in(client)
+    response = client.post("/sign-in/code/", {"code": pyotp.TOTP(secret).now()})
+    assert response["Location"] == "/sign-in/"
+    assert "too many tries" in client.get("/sign-in/").content.decode()
+
+
+def test_many_guesses_at_once_cannot_slip_under_the_limit(owner):
+    """Attempts are counted before the slow passphrase check, not after it."""
+    from accounts import throttle
+
+    buckets = throttle.sign_in_buckets("robin", "10.9.9.9")
+    verdicts = [throttle.take(buckets) for _ in range(8)]
+    assert sum(v.allowed for v in verdicts) == 5
+
+
+def test_sign_up_attempts_are_counted_even_when_the_name_is_taken(owner):
+    client = Client()
+    for _ in range(10):
+        client.post(
+            "/start/",
+            {"username": OWNER_NAME, "new_passphrase": "x", "new_passphrase_again": "x"},
+        )
+    body = client.post(
+        "/start/", {"username": OWNER_NAME, "new_passphrase": "x", "new_passphrase_again": "x"}
+    ).content.decode()
+    assert "too many tries" in body
+    assert "Someone already uses that name" not in body
