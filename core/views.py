@@ -1,4 +1,5 @@
 import json
+import re
 
 from django.conf import settings
 from django.db import connection
@@ -53,6 +54,23 @@ def health(request):
 def ping(request):
     """The cheapest view on the full stack: the benchmark's baseline."""
     return HttpResponse("pong", content_type="text/plain")
+
+
+# Field names whose values are secrets: never shown back.
+SECRET_FIELD = re.compile(r"passphrase|password|current|duress|code|token", re.IGNORECASE)
+
+
+def csrf_failure(request, reason=""):
+    """A form was refused for safety (it was open across a lock, or in another
+    tab). Whatever the person typed is shown back so nothing is lost."""
+    typed = [
+        value
+        for name in request.POST
+        if not SECRET_FIELD.search(name)
+        for value in request.POST.getlist(name)
+        if len(value.strip()) > 2 and not value.strip().isdigit()
+    ]
+    return render(request, "core/csrf_failure.html", {"typed": typed[:50]}, status=403)
 
 
 @public_view
