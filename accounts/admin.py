@@ -58,3 +58,28 @@ class DuressEventAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+def throttled_operator_login(request, extra_context=None):
+    """The operators' sign-in, slowed like members' (an operator can change help lines)."""
+    from django.shortcuts import render
+
+    from accounts import throttle
+    from accounts.models import name_key
+
+    if request.method == "POST":
+        buckets = throttle.sign_in_buckets(
+            "operator:" + name_key(request.POST.get("username", "")),
+            throttle.client_address(request),
+        )
+        verdict = throttle.take(buckets)
+        if not verdict.allowed:
+            return render(
+                request, "accounts/too_many.html", {"minutes": verdict.minutes}, status=429
+            )
+        response = admin.site.login(request, extra_context)
+        if response.status_code == 302:
+            throttle.clear(buckets[0])
+            throttle.refund(buckets[1])
+        return response
+    return admin.site.login(request, extra_context)

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from accounts.admin import throttled_operator_login
+
 admin.site.site_header = "Haven operators"
 admin.site.site_title = "Haven operators"
 
@@ -15,5 +17,6 @@ urlpatterns = [
     path("scripts/", include("scripts.urls")),
     path("money/", include("money.urls")),
     path("operator/", include("core.operator_urls")),
+    path("operator/admin/login/", throttled_operator_login, name="operator_login"),
     path("operator/admin/", admin.site.urls),
 ]

@@ -146,3 +146,26 @@ def test_an_operator_can_add_another_operator(operator):
     created = User.objects.get(username="Second-Operator")
     assert created.username_key == "second-operator"
     assert created.check_password("a long operator password 77")
+
+
+def test_guessing_an_operator_password_is_slowed(operator):
+    from django.test import Client, override_settings
+
+    with override_settings(HAVEN_SIGNIN_LIMIT_PER_NAME=3):
+        client = Client()
+        for _ in range(3):
+            client.post("/operator/admin/login/", {"username": "operator", "password": "guess"})
+        blocked = client.post(
+            "/operator/admin/login/",
+            {"username": "operator", "password": "operator-test-password"},
+        )
+        assert blocked.status_code == 429
+        assert "Too many tries" in blocked.content.decode()
+        assert "operator-test-password" not in blocked.content.decode()
+    fresh = Client(REMOTE_ADDR="10.7.7.7")
+    with override_settings(HAVEN_SIGNIN_LIMIT_PER_NAME=30):
+        ok = fresh.post(
+            "/operator/admin/login/",
+            {"username": "operator", "password": "operator-test-password"},
+        )
+    assert ok.status_code == 302
