@@ -105,7 +105,9 @@ def date_field(label, help_text=""):
     return forms.DateField(
         label=label,
         help_text=help_text,
-        widget=forms.DateInput(attrs={"type": "date", "autocomplete": "off"}, format="%Y-%m-%d"),
+        widget=forms.DateInput(
+            attrs={"type": "date", "autocomplete": "off", "spellcheck": "false"}, format="%Y-%m-%d"
+        ),
         input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y"],
         error_messages=DATE_ERRORS,
     )
@@ -117,7 +119,7 @@ def private_text(label, max_length, rows, required=False, help_text="", required
         help_text=help_text,
         max_length=max_length,
         required=required,
-        widget=forms.Textarea(attrs={"rows": rows, "autocomplete": "off", "spellcheck": "true"}),
+        widget=forms.Textarea(attrs={"rows": rows, "autocomplete": "off", "spellcheck": "false"}),
         error_messages={
             "required": required_message or _("There's nothing written yet."),
             "max_length": _(
@@ -192,7 +194,7 @@ class ConditionsForm(forms.Form):
         help_text=_("Someone who can check in with you and notice if things slip."),
         max_length=MAX_TRUSTED,
         required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
         error_messages={
             "max_length": _(
                 "That's longer than this box holds (%(show_value)d characters). "

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import yaml
 from django.db import transaction
+from django.db.models import Max
 
 from guide import search
 from guide import tools as guide_tools
@@ -105,46 +106,85 @@ class Outcome:
     stored_version: int | None = None
 
 
+@dataclass
+class _Step:
+    outcome: Outcome
+    section: Section
+    fill: bool  # whether the file's text replaces what is stored
+
+
 def load(files: list[SectionFile], force: bool = False) -> list[Outcome]:
-    outcomes = []
     with transaction.atomic():
-        for file in files:
-            outcomes.append(_load_one(file, force))
+        steps = [_decide(file, force) for file in files]
+        _make_room_for_new_numbers(steps)
+        for step in steps:
+            if step.fill:
+                _fill(step.section, step.outcome.file)
         search.rebuild()
-    return outcomes
+    return [step.outcome for step in steps]
 
 
-def _load_one(file: SectionFile, force: bool) -> Outcome:
+def _decide(file: SectionFile, force: bool) -> _Step:
     section = Section.objects.filter(slug=file.slug).first()
     if section is None:
-        clash = Section.objects.filter(number=file.number).first()
-        if clash is not None:
-            raise ContentError(
-                f"{file.name}: section {file.number} is already stored with the slug "
-                f"{clash.slug!r}; rename it in the admin or remove it first"
-            )
-        section = Section(slug=file.slug)
-        _fill(section, file)
-        return Outcome(file, "created")
+        return _Step(Outcome(file, "created"), Section(slug=file.slug), fill=True)
     stored = section.version
     same = section.version == file.version and section.content_hash() == file.content_hash()
     if same:
-        if section.source_hash != file.content_hash():
-            _fill(section, file)  # same text, only the bookkeeping was stale
-        return Outcome(file, "unchanged", stored)
+        # Same text; only the bookkeeping may be stale.
+        stale = section.source_hash != file.content_hash()
+        return _Step(Outcome(file, "unchanged", stored), section, fill=stale)
     if force:
-        _fill(section, file)
-        return Outcome(file, "updated", stored)
+        return _Step(Outcome(file, "updated", stored), section, fill=True)
     if file.version < section.version:
-        return Outcome(file, "kept-newer", stored)
+        return _Step(Outcome(file, "kept-newer", stored), section, fill=False)
     if file.version == section.version:
-        if section.edited_since_loaded:
-            return Outcome(file, "unchanged", stored)  # the operator's edit stands
-        return Outcome(file, "same-version", stored)
+        # An operator's edit stands; otherwise the file changed without a new version.
+        status = "unchanged" if section.edited_since_loaded else "same-version"
+        return _Step(Outcome(file, status, stored), section, fill=False)
     if section.edited_since_loaded:
-        return Outcome(file, "kept-edit", stored)
-    _fill(section, file)
-    return Outcome(file, "updated", stored)
+        return _Step(Outcome(file, "kept-edit", stored), section, fill=False)
+    return _Step(Outcome(file, "updated", stored), section, fill=True)
+
+
+def _make_room_for_new_numbers(steps: list[_Step]) -> None:
+    """Sections may swap or shift numbers between versions of the files. The
+    numbers are unique, so the sections that move first step aside to numbers
+    nobody uses; _fill then gives each its new number. A number still held by a
+    section that keeps it (no file, or a file that is not loaded) is an error."""
+    movers = [
+        step
+        for step in steps
+        if step.fill
+        and (step.section.pk is None or step.section.number != step.outcome.file.number)
+    ]
+    if not movers:
+        return
+    moving = {step.section.pk for step in movers if step.section.pk is not None}
+    skipped = {step.section.pk: step for step in steps if not step.fill}
+    holders = {s.number: s for s in Section.objects.exclude(pk__in=moving)}
+    for step in movers:
+        file = step.outcome.file
+        holder = holders.get(file.number)
+        if holder is None or holder.pk == step.section.pk:
+            continue
+        if holder.pk in skipped:
+            raise ContentError(
+                f"{file.name}: section {file.number} is still stored with the slug "
+                f"{holder.slug!r}, and {skipped[holder.pk].outcome.file.name} was not loaded "
+                f"({skipped[holder.pk].outcome.status}); raise that file's version too, "
+                "or run with --force"
+            )
+        raise ContentError(
+            f"{file.name}: section {file.number} is already stored with the slug "
+            f"{holder.slug!r}; rename it in the admin or remove it first"
+        )
+    highest = Section.objects.aggregate(highest=Max("number"))["highest"] or 0
+    aside = max([highest, *(step.outcome.file.number for step in steps)]) + 1
+    for offset, pk in enumerate(sorted(moving, key=str)):
+        # update(), not save(): nothing to render or index for a number that
+        # only lasts until the end of this transaction.
+        Section.objects.filter(pk=pk).update(number=aside + offset)
 
 
 def _fill(section: Section, file: SectionFile) -> None:

@@ -1,6 +1,9 @@
 """Links from a guide section to the Haven tools that act on it."""
 
+import unicodedata
+
 from django.urls import NoReverseMatch, reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 
 
 class ToolError(ValueError):
@@ -8,7 +11,14 @@ class ToolError(ValueError):
 
 
 def is_local_path(path: str) -> bool:
-    return path.startswith("/") and not path.startswith("//") and "\\" not in path
+    r"""A path on this site and nothing else. Browsers drop tabs and newlines and
+    read a backslash as a slash, so "/\t/evil.com" or "/\evil.com" would leave
+    Haven; such characters have no place in a tool's path at all."""
+    if not path.startswith("/") or "\\" in path:
+        return False
+    if any(ch.isspace() or unicodedata.category(ch).startswith("C") for ch in path):
+        return False
+    return url_has_allowed_host_and_scheme(path, allowed_hosts=set())
 
 
 def validate(tools) -> list[dict]:

@@ -93,7 +93,12 @@ class AmountField(forms.Field):
         kwargs.setdefault(
             "widget",
             forms.TextInput(
-                attrs={"inputmode": "decimal", "autocomplete": "off", "maxlength": self.MAX_TYPED}
+                attrs={
+                    "inputmode": "decimal",
+                    "autocomplete": "off",
+                    "spellcheck": "false",
+                    "maxlength": self.MAX_TYPED,
+                }
             ),
         )
         super().__init__(**kwargs)

@@ -12,7 +12,8 @@ MAX_NOTE = 300
 MAX_ROWS = 50
 BLANK_ROWS = 3
 
-PRIVATE = {"autocomplete": "off"}
+# Chrome's enhanced spellcheck sends what is typed to a remote service.
+PRIVATE = {"autocomplete": "off", "spellcheck": "false"}
 
 AMOUNT_HELP = _("Numbers only. 12.50 and 12,50 both work.")
 
@@ -116,7 +117,7 @@ class FundForm(forms.Form):
 class DepositForm(forms.Form):
     date = forms.DateField(
         label=_("Date"),
-        widget=forms.DateInput(attrs={"type": "date", "autocomplete": "off"}, format="%Y-%m-%d"),
+        widget=forms.DateInput(attrs={**PRIVATE, "type": "date"}, format="%Y-%m-%d"),
         input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y"],
         error_messages={
             "required": _("Which day was it? Today's date is fine."),

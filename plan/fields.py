@@ -25,9 +25,10 @@ TOO_LONG = _(
 
 def text(label, max_length: int = 200, *, area: bool = False, rows: int = 3, help_text=""):
     # dir="auto": words typed in Arabic or Hebrew read right to left as they're typed.
-    attrs = {"autocomplete": "off", "dir": "auto"}
+    # spellcheck="false": Chrome's enhanced spellcheck sends the text to a remote service.
+    attrs = {"autocomplete": "off", "spellcheck": "false", "dir": "auto"}
     if area:
-        attrs.update(rows=str(rows), spellcheck="true")
+        attrs.update(rows=str(rows))
         widget: forms.Widget = forms.Textarea(attrs=attrs)
     else:
         widget = forms.TextInput(attrs=attrs)
@@ -84,7 +85,10 @@ class KindDateField(forms.CharField):
 
     def __init__(self, label, **kwargs):
         kwargs.setdefault("required", False)
-        kwargs.setdefault("widget", forms.TextInput(attrs={"type": "date", "autocomplete": "off"}))
+        kwargs.setdefault(
+            "widget",
+            forms.TextInput(attrs={"type": "date", "autocomplete": "off", "spellcheck": "false"}),
+        )
         kwargs.setdefault(
             "error_messages",
             {"max_length": _("That's longer than a date. Could you write it like 14/03/2026?")},

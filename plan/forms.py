@@ -8,7 +8,7 @@ class ReasonForm(forms.Form):
     text = forms.CharField(
         label=_("Your reason"),
         max_length=MAX_REASON,
-        widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "off", "spellcheck": "true"}),
+        widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "off", "spellcheck": "false"}),
         error_messages={
             "required": _("There's nothing written yet. Even a few words is enough."),
             "max_length": _(

@@ -4,10 +4,13 @@ The country is only ever the one the person chose on /help/ (a device cookie).
 It is never guessed from an address, the IP or the browser's language.
 """
 
+import logging
 from functools import lru_cache
 
 from resources import data
 from resources.models import Country, HelpLine
+
+logger = logging.getLogger(__name__)
 
 COOKIE = "hv_cc"
 COOKIE_MAX_AGE = 365 * 24 * 60 * 60
@@ -61,7 +64,15 @@ def _countries() -> list[Country]:
 # fresh install still shows help lines instead of an empty box.
 @lru_cache(maxsize=1)
 def _file_dataset() -> data.Dataset:
-    return data.read()
+    try:
+        return data.read(data.DATA_FILE)
+    except data.DataFileError as error:
+        # A broken file must not take the help page down with it: show what the
+        # database holds (the page then says help lines are being set up). The
+        # message names only the file and the entry, never anything about the
+        # person asking. Cached, so this is logged once per process.
+        logger.warning("Help lines file unusable, showing none from it: %s", error)
+        return data.Dataset(version=0)
 
 
 def _file_countries() -> tuple[Country, ...]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +14,9 @@ from scripts.models import Script, Situation, Tone
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "scripts.yaml"
 FIELDS = ("title", "situation", "tone", "body", "note")
+# Stricter than Django's slug (no capitals, no underscores): slugs end up in
+# the library's URLs and should read the same wherever they're typed.
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 class LibraryFileError(ValueError):
@@ -33,7 +37,8 @@ def read_file(path: Path = DATA_FILE) -> tuple[int, list[dict]]:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as error:
         raise LibraryFileError(f"Could not read {path}: {error}") from error
-    if not isinstance(data, dict) or not isinstance(data.get("version"), int):
+    version = data.get("version") if isinstance(data, dict) else None
+    if not isinstance(version, int) or isinstance(version, bool) or version < 0:
         raise LibraryFileError(f"{path} needs a whole-number `version:` at the top.")
     entries = data.get("scripts")
     if not isinstance(entries, list) or not entries:
@@ -49,6 +54,11 @@ def read_file(path: Path = DATA_FILE) -> tuple[int, list[dict]]:
         slug = str(entry.get("slug") or "").strip()
         if not slug or slug in seen:
             raise LibraryFileError(f"{where}: every script needs its own unique slug.")
+        if not SLUG.match(slug) or len(slug) > _max_length("slug"):
+            raise LibraryFileError(
+                f"{where}: a slug may only hold small letters a-z, digits and single "
+                f"hyphens, up to {_max_length('slug')} characters."
+            )
         seen.add(slug)
         if entry.get("situation") not in Situation.values:
             raise LibraryFileError(f"{where}: situation must be one of {Situation.values}.")
@@ -57,11 +67,25 @@ def read_file(path: Path = DATA_FILE) -> tuple[int, list[dict]]:
         for required in ("title", "body"):
             if not str(entry.get(required) or "").strip():
                 raise LibraryFileError(f"{where}: `{required}` is empty.")
+        for name in FIELDS:
+            value = entry.get(name)
+            if value is not None and not isinstance(value, (str, int, float)):
+                raise LibraryFileError(f"{where}: `{name}` must be text.")
         row = {name: str(entry.get(name) or "").strip() for name in FIELDS}
+        for name in FIELDS:
+            limit = _max_length(name)
+            if limit is not None and len(row[name]) > limit:
+                raise LibraryFileError(
+                    f"{where}: `{name}` is {len(row[name])} characters; the most is {limit}."
+                )
         row["slug"] = slug
         row["position"] = number
         clean.append(row)
-    return data["version"], clean
+    return version, clean
+
+
+def _max_length(name: str) -> int | None:
+    return Script._meta.get_field(name).max_length
 
 
 def load(path: Path = DATA_FILE, force: bool = False) -> LoadResult:

@@ -1,5 +1,6 @@
 """load_guide: safe to run on every start, and it never silently undoes an operator's edit."""
 
+import re
 import shutil
 from io import StringIO
 
@@ -127,3 +128,47 @@ def test_a_slug_that_would_hide_a_guide_page_is_refused(db, content):
     )
     with pytest.raises(CommandError, match="taken by a guide page"):
         load(content)
+
+
+def renumber(folder, name, number, version=2):
+    """Give a section a new number (and a new version, as the content rules ask)."""
+    path = folder / name
+    slug = name[3:-3]
+    text = path.read_text().replace("\nversion: 1\n", f"\nversion: {version}\n", 1)
+    text = re.sub(r"\Anumber: \d+\n", "", text[4:])
+    (folder / f"{number:02d}-{slug}.md").write_text(f"---\nnumber: {number}\n{text}")
+    path.unlink()
+
+
+def test_two_sections_can_swap_places(db, content, stranger_client):
+    load(content)
+    renumber(content, "03-safety-first.md", 4)
+    renumber(content, "04-preparing-to-leave.md", 3)
+    output = load(content)
+    assert "(14 unchanged, 2 updated)" in output
+    assert Section.objects.get(slug="safety-first").number == 4
+    assert Section.objects.get(slug="preparing-to-leave").number == 3
+    contents = stranger_client.get("/guide/").content.decode().split('class="guide-toc"')[1]
+    assert contents.index("/guide/preparing-to-leave/") < contents.index("/guide/safety-first/")
+    assert [s.slug for s, _ in search.search("checklist")][:1] == ["safety-first"]
+
+
+def test_a_new_section_can_take_the_number_another_one_moves_away_from(db, content):
+    load(content)
+    renumber(content, "16-questions.md", 17)
+    (content / "16-new-words.md").write_text(
+        "---\nnumber: 16\nslug: new-words\ntitle: New words\nsummary: S\nversion: 1\n---\nWords.\n"
+    )
+    load(content)
+    assert Section.objects.get(slug="questions").number == 17
+    assert Section.objects.get(slug="new-words").number == 16
+
+
+def test_a_swap_with_only_one_new_version_is_explained_and_changes_nothing(db, content):
+    load(content)
+    renumber(content, "03-safety-first.md", 4)
+    renumber(content, "04-preparing-to-leave.md", 3, version=1)
+    with pytest.raises(CommandError, match="section 4 is still stored with the slug"):
+        load(content)
+    assert Section.objects.get(slug="safety-first").number == 3
+    assert Section.objects.get(slug="preparing-to-leave").number == 4

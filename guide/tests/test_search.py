@@ -122,7 +122,10 @@ def test_an_empty_search_just_shows_the_form(guide, stranger_client):
 
 def test_the_search_form_posts_so_queries_stay_out_of_the_address_bar(guide, stranger_client):
     body = stranger_client.get("/guide/").content.decode()
-    assert '<form class="guide-search" method="post" action="/guide/search/"' in body
+    assert (
+        '<form autocomplete="off" class="guide-search" method="post" action="/guide/search/"'
+        in body
+    )
     assert 'autocomplete="off"' in body
 
 

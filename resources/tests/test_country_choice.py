@@ -66,7 +66,7 @@ def test_the_country_is_never_guessed_from_the_browser_or_the_connection(strange
 
 def test_the_choice_works_with_javascript_off_as_a_plain_form(stranger_client):
     html = stranger_client.get("/help/").content.decode()
-    assert '<form method="post" action="/help/"' in html
+    assert '<form autocomplete="off" method="post" action="/help/"' in html
     assert '<select name="country"' in html
     assert 'type="submit"' in html
     assert '<label for="id_country"' in html

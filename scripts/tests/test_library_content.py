@@ -95,3 +95,77 @@ def test_operators_edit_scripts_in_the_admin_and_the_edit_is_remembered(loaded_l
     script.refresh_from_db()
     assert script.body == "No, thank you."
     assert script.edited_by_operator
+
+
+def a_file(tmp_path, *scripts, version="1"):
+    lines = [f"version: {version}", "scripts:"]
+    for fields in scripts:
+        first, *rest = fields.items()
+        lines.append(f"  - {first[0]}: {first[1]}")
+        lines.extend(f"    {name}: {value}" for name, value in rest)
+    path = tmp_path / "scripts.yaml"
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+GOOD = {"slug": "a-kind-no", "title": "A kind no", "situation": "saying-no", "tone": "gentle"}
+
+
+@pytest.mark.parametrize(
+    "slug",
+    ['"two words"', "a/b", "under_score", "Capital", "'x--y'", "x" * 81, "-dash-first"],
+)
+def test_a_slug_the_library_page_could_not_link_to_refuses_the_whole_file(db, tmp_path, slug):
+    path = a_file(
+        tmp_path,
+        {**GOOD, "body": "Fine words."},
+        {**GOOD, "slug": slug, "body": "Other words."},
+    )
+    with pytest.raises(CommandError, match="a slug may only hold small letters"):
+        call_command("load_scripts", "--file", str(path))
+    assert Script.objects.count() == 0
+
+
+def test_a_title_longer_than_the_library_holds_is_refused(db, tmp_path):
+    path = a_file(tmp_path, {**GOOD, "title": "t" * 121, "body": "Fine words."})
+    with pytest.raises(CommandError, match="`title` is 121 characters; the most is 120"):
+        call_command("load_scripts", "--file", str(path))
+    assert Script.objects.count() == 0
+
+
+def test_a_script_that_is_not_text_is_refused(db, tmp_path):
+    path = a_file(tmp_path, {**GOOD, "body": "[one, two]"})
+    with pytest.raises(CommandError, match="`body` must be text"):
+        call_command("load_scripts", "--file", str(path))
+
+
+@pytest.mark.parametrize("version", ["-1", "true", "'2'"])
+def test_a_version_that_is_not_a_whole_number_is_refused(db, tmp_path, version):
+    path = a_file(tmp_path, {**GOOD, "body": "Fine words."}, version=version)
+    with pytest.raises(CommandError, match="whole-number `version:`"):
+        call_command("load_scripts", "--file", str(path))
+
+
+def test_a_script_an_operator_adds_in_the_admin_is_kept_when_the_file_has_its_slug(db, operator):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(operator)
+    response = client.post(
+        "/operator/admin/scripts/script/add/",
+        {
+            "slug": "no-does-not-work-for-me",
+            "title": "Our own no",
+            "situation": "saying-no",
+            "tone": "gentle",
+            "body": "Written by our own team.",
+            "note": "",
+            "position": "1",
+        },
+    )
+    assert response.status_code == 302
+    assert Script.objects.get().edited_by_operator
+
+    result = library.load()
+    assert result.kept_edited == 1
+    assert Script.objects.get(slug="no-does-not-work-for-me").body == "Written by our own team."
