@@ -51,6 +51,14 @@ def sign_in_buckets(name_key: str, address: str) -> list[Bucket]:
     ]
 
 
+def unlock_buckets(session_key: str, address: str) -> list[Bucket]:
+    """Like sign_in_buckets, but the first counts this device's session, not the name."""
+    return [
+        Bucket("unlock", session_key, settings.HAVEN_SIGNIN_LIMIT_PER_NAME),
+        Bucket("addr", address, settings.HAVEN_SIGNIN_LIMIT_PER_ADDRESS),
+    ]
+
+
 def sign_up_buckets(address: str) -> list[Bucket]:
     return [Bucket("signup", address, SIGNUPS_PER_ADDRESS)]
 

@@ -65,9 +65,10 @@ NO_MATCH = _(
 )
 
 
-def _try_passphrase(request, form, member, name, passphrase):
+def _try_passphrase(request, form, member, name, passphrase, buckets=None):
     """One Argon2id run decides: the real space, the decoy, or no match."""
-    buckets = throttle.sign_in_buckets(name_key(name), throttle.client_address(request))
+    if buckets is None:
+        buckets = throttle.sign_in_buckets(name_key(name), throttle.client_address(request))
     verdict = throttle.take(buckets)
     if not verdict.allowed:
         form.add_error(None, _too_many(verdict))
@@ -144,9 +145,19 @@ def unlock(request):
         return redirect(safe_next(request, settings.HAVEN_HOME_URL))
     form = forms.UnlockForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        # Counted per device session, not per name: someone guessing a person's
+        # name elsewhere can't keep them out of the device they are signed in on.
+        buckets = throttle.unlock_buckets(
+            request.session.session_key or "", throttle.client_address(request)
+        )
+        if not throttle.check(buckets).allowed:
+            vault_session.lock(request)
+            logout(request)
+            messages.info(request, _("For safety, this device was signed out after several tries."))
+            return redirect("accounts:sign_in")
         member = request.user.owner
         response = _try_passphrase(
-            request, form, member, member.username, form.cleaned_data["passphrase"]
+            request, form, member, member.username, form.cleaned_data["passphrase"], buckets
         )
         if response is not None:
             return response

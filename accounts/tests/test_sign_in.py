@@ -438,3 +438,29 @@ def test_sign_up_attempts_are_counted_even_when_the_name_is_taken(owner):
     ).content.decode()
     assert "too many tries" in body
     assert "Someone already uses that name" not in body
+
+
+@override_settings(HAVEN_SIGNIN_LIMIT_PER_NAME=3)
+def test_guessing_the_name_elsewhere_does_not_keep_the_person_out_of_their_device(owner):
+    device = Client()
+    sign_in(device)
+    device.post("/lock/")
+    for n in range(3):
+        Client(REMOTE_ADDR=f"10.3.3.{n}").post(
+            "/sign-in/", {"username": OWNER_NAME, "passphrase": "guess"}
+        )
+    assert "too many tries" in sign_in(Client(REMOTE_ADDR="10.3.3.9")).content.decode()
+    response = device.post("/unlock/", {"passphrase": OWNER_PASSPHRASE})
+    assert response["Location"] == "/home/"
+
+
+@override_settings(HAVEN_SIGNIN_LIMIT_PER_NAME=3)
+def test_guessing_at_a_locked_device_signs_the_device_out(owner):
+    device = Client()
+    sign_in(device)
+    device.post("/lock/")
+    for _ in range(3):
+        device.post("/unlock/", {"passphrase": "guess"})
+    response = device.post("/unlock/", {"passphrase": OWNER_PASSPHRASE})
+    assert response["Location"] == "/sign-in/"
+    assert device.get("/home/")["Location"].startswith("/sign-in/")
