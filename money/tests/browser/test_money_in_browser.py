@@ -1,7 +1,7 @@
 import pytest
 
 from conftest import OWNER_NAME, OWNER_PASSPHRASE
-from money.tests.browser.harness import run_in_chromium, serious_barriers, sign_in
+from tests.browser.harness import run_in_chromium, serious_barriers, sign_in
 
 pytestmark = pytest.mark.browser
 

@@ -2,7 +2,7 @@ import pytest
 
 from conftest import OWNER_NAME, OWNER_PASSPHRASE
 from scripts import library
-from scripts.tests.browser.harness import run_in_chromium, serious_barriers, sign_in
+from tests.browser.harness import run_in_chromium, serious_barriers, sign_in
 
 pytestmark = pytest.mark.browser
 

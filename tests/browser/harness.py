@@ -1,6 +1,9 @@
-"""Chromium in a thread of its own (see scripts/tests/browser/harness.py for why).
+"""Chromium in a thread of its own, for feature apps' browser tests (money, scripts).
 
-Kept as a copy so the two apps' tests don't depend on each other.
+The shared fixtures in tests/browser/ are not visible from here, and a second
+Playwright cannot start in the thread where theirs may already be running
+(pytest -n 2 mixes tests freely), so each test gets a private Playwright in a
+fresh thread. Requests to anywhere but the live server are refused, as there.
 """
 
 import threading
@@ -8,7 +11,7 @@ import threading
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, ELSEWHERE
 
 
-def run_in_chromium(live_server, body, *, width=1280, javascript=True):
+def run_in_chromium(live_server, body, *, width=1280, javascript=True, permissions=()):
     import pytest
     from playwright.sync_api import sync_playwright
 
@@ -35,6 +38,8 @@ def run_in_chromium(live_server, body, *, width=1280, javascript=True):
                     )
                     context.set_default_timeout(10_000)
                     context.route(ELSEWHERE, refuse)
+                    if permissions:
+                        context.grant_permissions(list(permissions))
                     body(context.new_page())
                 finally:
                     browser.close()
