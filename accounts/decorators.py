@@ -4,6 +4,8 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from core.views import typed_back
+
 
 def private_view(view):
     """The person is signed in, their vault is open, and their recovery code is safe."""
@@ -13,6 +15,9 @@ def private_view(view):
         if not request.user.is_authenticated:
             return redirect_to(request, "accounts:sign_in")
         if request.vault is None:
+            if request.method == "POST":
+                # It locked while they typed: give their words back, don't drop them.
+                return typed_back(request, locked=True)
             return redirect_to(request, "accounts:unlock")
         if not request.user.recovery_confirmed:
             return redirect("accounts:recovery_code")

@@ -63,6 +63,11 @@ SECRET_FIELD = re.compile(r"passphrase|password|current|duress|code|token", re.I
 def csrf_failure(request, reason=""):
     """A form was refused for safety (it was open across a lock, or in another
     tab). Whatever the person typed is shown back so nothing is lost."""
+    return typed_back(request, locked=False)
+
+
+def typed_back(request, locked: bool):
+    """The "not sent" page, showing back what was typed (never secrets)."""
     typed = [
         value
         for name in request.POST
@@ -70,7 +75,9 @@ def csrf_failure(request, reason=""):
         for value in request.POST.getlist(name)
         if len(value.strip()) > 2 and not value.strip().isdigit()
     ]
-    return render(request, "core/csrf_failure.html", {"typed": typed[:50]}, status=403)
+    return render(
+        request, "core/csrf_failure.html", {"typed": typed[:50], "locked": locked}, status=403
+    )
 
 
 @public_view

@@ -464,3 +464,15 @@ def test_guessing_at_a_locked_device_signs_the_device_out(owner):
     response = device.post("/unlock/", {"passphrase": OWNER_PASSPHRASE})
     assert response["Location"] == "/sign-in/"
     assert device.get("/home/")["Location"].startswith("/sign-in/")
+
+
+def test_words_sent_after_an_idle_lock_are_given_back_not_lost(owner):
+    with time_machine.travel("2026-11-28 10:00", tick=False) as traveller:
+        client = Client()
+        sign_in(client)
+        traveller.shift(20 * 60)  # typed for a long time with JavaScript off
+        response = client.post("/reasons/", {"text": "a long careful reason"})
+        body = response.content.decode()
+        assert response.status_code == 403
+        assert "locked itself before this was sent" in body
+        assert "a long careful reason" in body
