@@ -6,6 +6,7 @@ from django.db import connection
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
+from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
@@ -39,6 +40,13 @@ def manifest(request):
         "icons": [{"src": static(disguise.icon), "sizes": "any", "type": "image/svg+xml"}],
     }
     return HttpResponse(json.dumps(data), content_type="application/manifest+json")
+
+
+@public_view
+@require_GET
+def favicon(request):
+    """Browsers ask for /favicon.ico on their own: answer with the disguise's icon."""
+    return HttpResponseRedirect(static(discreet.current(request).icon))
 
 
 @public_view
@@ -87,6 +95,10 @@ def safety(request):
 
 @public_view
 def home(request):
-    if request.user.is_authenticated:
+    user = request.user
+    if user.is_authenticated and user.is_staff and user.has_usable_password():
+        # Operators have no private space, only the operators' pages.
+        return HttpResponseRedirect(reverse("admin:index"))
+    if user.is_authenticated:
         return HttpResponseRedirect(settings.HAVEN_HOME_URL)
     return render(request, "core/welcome.html")

@@ -39,3 +39,17 @@ def test_static_files_may_be_cached():
     response = Client().get("/static/core/js/exit.js")
     assert response.status_code == 200
     assert "no-store" not in response.get("Cache-Control", "")
+
+
+@pytest.mark.django_db
+def test_the_browsers_own_icon_request_follows_discreet_mode():
+    client = Client()
+    assert client.get("/favicon.ico")["Location"].endswith("haven.svg")
+    client.cookies["hv_d"] = "recipes"
+    assert client.get("/favicon.ico")["Location"].endswith("recipes.svg")
+
+
+def test_operators_land_on_their_own_pages(operator):
+    client = Client()
+    client.force_login(operator)
+    assert client.get("/")["Location"] == "/operator/admin/"
