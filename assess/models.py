@@ -32,46 +32,48 @@ class SavedCheck(models.Model):
         return f"{self.kind} check {self.id}"
 
 
-class Observation(models.Model):
-    """One dated note against one of the four reconciliation signs.
-
-    Everything the person wrote or chose (date, sign, held/slipped, note) is in
-    `data`, sealed JSON; the timeline is worked out after opening.
-    """
+class SealedTimelineItem(models.Model):
+    """A dated item in the reconciliation timeline; everything typed is in `data`, sealed JSON."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    owner: models.ForeignKey  # each subclass names its own reverse relation
+    data = models.BinaryField()  # sealed
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["created_at"]
+        indexes = [models.Index(fields=["owner", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self._meta.model_name} {self.id}"
+
+
+class Observation(SealedTimelineItem):
+    """One dated note against one of the four reconciliation signs.
+
+    Date, sign, held/slipped and note are all in `data`; the timeline is worked
+    out after opening.
+    """
+
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reconcile_observations"
     )
-    data = models.BinaryField()  # sealed
-    created_at = models.DateTimeField(default=timezone.now)
-    updated_at = models.DateTimeField(auto_now=True)
 
-    class Meta:
-        ordering = ["created_at"]
-        indexes = [models.Index(fields=["owner", "created_at"])]
-
-    def __str__(self) -> str:
-        return f"observation {self.id}"
+    class Meta(SealedTimelineItem.Meta):
+        pass
 
 
-class Step(models.Model):
-    """A dated step in the "if you go ahead" timeline. `data` is sealed JSON."""
+class Step(SealedTimelineItem):
+    """A dated step in the "if you go ahead" timeline."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reconcile_steps"
     )
-    data = models.BinaryField()  # sealed
-    created_at = models.DateTimeField(default=timezone.now)
-    updated_at = models.DateTimeField(auto_now=True)
 
-    class Meta:
-        ordering = ["created_at"]
-        indexes = [models.Index(fields=["owner", "created_at"])]
-
-    def __str__(self) -> str:
-        return f"step {self.id}"
+    class Meta(SealedTimelineItem.Meta):
+        pass
 
 
 class Conditions(models.Model):
