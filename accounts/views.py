@@ -192,20 +192,7 @@ def sign_out(request):
 
 def _hold_recovery_code(request, code: str) -> None:
     """Keep the not-yet-confirmed code sealed in the session, so a refresh shows it again."""
-    request.session[PENDING_RECOVERY] = base64.b64encode(
-        crypto.seal(vault_session.open_dek(request), code.encode(), b"recovery-pending")
-    ).decode()
-
-
-def _pending_recovery_code(request) -> str:
-    stored = request.session.get(PENDING_RECOVERY)
-    dek = vault_session.held_dek(request)
-    if not stored or dek is None:
-        return ""
-    try:
-        return crypto.open_sealed(dek, base64.b64decode(stored), b"recovery-pending").decode()
-    except crypto.VaultError:
-        return ""
+    vault_session.keep(request, PENDING_RECOVERY, code)
 
 
 def recovery_code(request):
@@ -216,7 +203,7 @@ def recovery_code(request):
     user = request.user
     if user.recovery_confirmed and PENDING_RECOVERY not in request.session:
         return redirect(settings.HAVEN_HOME_URL)
-    code = _pending_recovery_code(request)
+    code = vault_session.kept(request, PENDING_RECOVERY)
     if not code:
         code = actions.renew_recovery_code(user, vault_session.open_dek(request))
         _hold_recovery_code(request, code)
@@ -406,17 +393,10 @@ def two_step(request):
 
 def _pending_totp_secret(request) -> str:
     """The secret being set up, sealed in the session until the first code works."""
-    dek = vault_session.open_dek(request)
-    stored = request.session.get(PENDING_TOTP)
-    if stored:
-        try:
-            return crypto.open_sealed(dek, base64.b64decode(stored), b"totp-pending").decode()
-        except crypto.VaultError:
-            pass
-    secret = pyotp.random_base32()
-    request.session[PENDING_TOTP] = base64.b64encode(
-        crypto.seal(dek, secret.encode(), b"totp-pending")
-    ).decode()
+    secret = vault_session.kept(request, PENDING_TOTP)
+    if not secret:
+        secret = pyotp.random_base32()
+        vault_session.keep(request, PENDING_TOTP, secret)
     return secret
 
 

@@ -73,6 +73,26 @@ def open_dek(request: HttpRequest) -> bytes:
 OPEN_ONLY = ("hv_preparing",)
 
 
+def keep(request: HttpRequest, name: str, text: str) -> None:
+    """Keep a short private value in the session, sealed under the open data key
+    (a recovery code not yet confirmed, a two-step secret being set up)."""
+    sealed = crypto.seal(open_dek(request), text.encode(), f"haven/v1/kept|{name}".encode())
+    request.session[name] = base64.b64encode(sealed).decode()
+
+
+def kept(request: HttpRequest, name: str) -> str:
+    """A value from keep(), or "" when there is none or the vault is not open."""
+    stored = request.session.get(name)
+    dek = held_dek(request)
+    if not stored or dek is None:
+        return ""
+    try:
+        aad = f"haven/v1/kept|{name}".encode()
+        return crypto.open_sealed(dek, base64.b64decode(stored), aad).decode()
+    except (binascii.Error, ValueError, crypto.VaultError):
+        return ""
+
+
 def lock(request: HttpRequest) -> None:
     for key in OPEN_ONLY:
         request.session.pop(key, None)
