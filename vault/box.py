@@ -15,6 +15,12 @@ from typing import Any
 from django.db import models
 
 from vault import crypto
+from vault.records import SealedJSONField
+
+
+def _json_field(instance: models.Model, field: str) -> SealedJSONField | None:
+    found = instance._meta.get_field(field)
+    return found if isinstance(found, SealedJSONField) else None
 
 
 class Box:
@@ -43,11 +49,18 @@ class Box:
         return crypto.open_sealed(self._cipher, bytes(blob), self._aad(instance, field)).decode()
 
     def seal_json(self, instance: models.Model, field: str, value: Any) -> bytes:
-        return self.seal(instance, field, json.dumps(value, separators=(",", ":")))
+        spec = _json_field(instance, field)
+        stored = spec.wrap(value) if spec else value
+        return self.seal(instance, field, json.dumps(stored, separators=(",", ":")))
 
     def open_json(self, instance: models.Model, field: str, default: Any = None) -> Any:
+        """The document, upgraded to its field's current schema version."""
         text = self.open(instance, field)
-        return json.loads(text) if text else default
+        if not text:
+            return default
+        spec = _json_field(instance, field)
+        stored = json.loads(text)
+        return spec.unwrap(stored) if spec else stored
 
     def seal_stream(self, file_aad: bytes, chunks: Iterable[bytes]) -> Iterator[bytes]:
         return crypto.seal_chunks(self._dek, chunks, file_aad)

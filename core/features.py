@@ -1,0 +1,157 @@
+"""The feature registry: what each feature app gives the whole product.
+
+Each feature app declares itself once, in its own `feature.py`:
+
+    FEATURE = Feature(
+        app="plan",
+        nav=[NavEntry(_("Plans"), "plan:safety", namespace="plan")],
+        cards=[Card("plan/cards/reasons.html", "plan.cards.reasons", order=10)],
+        models=["plan.Reason", "plan.SafetyPlan", "plan.ExitPlan"],
+        canary="plan.tests.canary_use",
+        demo="plan.demo",
+        export="plan.exports",
+        decoy="plan.demo",
+        private_pages=["plan:reasons", "plan:safety"],
+    )
+
+Shared pages (the layout's nav, the dashboard) and cross-cutting tests (the
+canary, deletion, access and form checks) read these declarations instead of
+keeping lists of their own. Dotted paths name modules or functions that are
+imported only when used, so the registry itself imports no feature code at
+start-up and core depends on no feature.
+
+The module contracts:
+- `demo`: a module with `seed(user, box)` filling a demo member's space.
+- `decoy`: a module with `seed_decoy(user, box)` filling a new decoy space
+  with plausible, harmless content.
+- `export`: a module with `export(user, box) -> dict` (JSON-ready: every
+  sealed value of every owned model, opened) and `restore(user, box, data)`
+  (writes that dict back into a fresh account).
+- `canary`: a module with `use_everything(client, canary)`, which fills every
+  private field the feature owns with the canary through real requests and
+  asserts that each step succeeded.
+- a card's `context`: a function `(request) -> dict` for the card template.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from django.apps import apps
+from django.conf import settings
+from django.db import models
+from django.utils.functional import Promise
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    """A link in the layout's main navigation."""
+
+    label: str | Promise
+    url_name: str
+    # The URL namespace whose pages mark this entry as the current one.
+    namespace: str = ""
+    # Shown only with an open vault (a signed-in, unlocked member).
+    private: bool = False
+    # Position among all features' entries: lower comes first.
+    order: int = 100
+    # Words a glance at a discreet screen may see instead of the label.
+    discreet_label: str | Promise | None = None
+
+
+@dataclass(frozen=True)
+class Card:
+    """A card on the dashboard: a template and a context function `(request) -> dict`."""
+
+    template: str
+    context: str | None = None
+    order: int = 100
+
+    def get_context(self, request) -> dict[str, Any]:
+        return resolve(self.context)(request) if self.context else {}
+
+
+@dataclass(frozen=True)
+class Feature:
+    app: str
+    nav: tuple[NavEntry, ...] | list[NavEntry] = ()
+    cards: tuple[Card, ...] | list[Card] = ()
+    # "app_label.ModelName" of every model holding a member's private data.
+    models: tuple[str, ...] | list[str] = ()
+    canary: str | None = None
+    demo: str | None = None
+    export: str | None = None
+    decoy: str | None = None
+    # URL names of the feature's main private pages (checked for private
+    # forms, timed in the bench, walked by the crawlers).
+    private_pages: tuple[str, ...] | list[str] = ()
+    public_pages: tuple[str, ...] | list[str] = ()
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def model_classes(self) -> list[type[models.Model]]:
+        return [apps.get_model(label) for label in self.models]
+
+    def module(self, kind: str):
+        path = getattr(self, kind)
+        return importlib.import_module(path) if path else None
+
+
+def resolve(dotted: str) -> Callable[..., Any]:
+    """`"package.module.function"` -> the function."""
+    module, _, name = dotted.rpartition(".")
+    return getattr(importlib.import_module(module), name)
+
+
+def project_apps() -> list:
+    """Installed apps that live in this repository (not Django's or a library's)."""
+    root = str(settings.BASE_DIR)
+    return [app for app in apps.get_app_configs() if app.path.startswith(root)]
+
+
+@cache
+def all_features() -> tuple[Feature, ...]:
+    """Every installed app's declaration, in INSTALLED_APPS order."""
+    found = []
+    for app in project_apps():
+        try:
+            module = importlib.import_module(f"{app.name}.feature")
+        except ModuleNotFoundError as error:
+            if error.name != f"{app.name}.feature":
+                raise
+            continue
+        feature = module.FEATURE
+        if feature.app != app.label:
+            raise ValueError(f"{app.name}/feature.py declares app {feature.app!r}")
+        found.append(feature)
+    return tuple(found)
+
+
+def feature(app_label: str) -> Feature:
+    for item in all_features():
+        if item.app == app_label:
+            return item
+    raise LookupError(f"no feature declared for {app_label!r}")
+
+
+def nav_entries(*, private: bool) -> list[NavEntry]:
+    entries = [e for f in all_features() for e in f.nav if private or not e.private]
+    return sorted(entries, key=lambda e: e.order)
+
+
+def cards() -> list[Card]:
+    return sorted((c for f in all_features() for c in f.cards), key=lambda c: c.order)
+
+
+def owned_models() -> list[type[models.Model]]:
+    return [model for f in all_features() for model in f.model_classes()]
+
+
+def with_module(kind: str) -> Iterable[tuple[Feature, Any]]:
+    for item in all_features():
+        module = item.module(kind)
+        if module is not None:
+            yield item, module
