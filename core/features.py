@@ -30,6 +30,9 @@ The module contracts:
 - `canary`: a module with `use_everything(client, canary)`, which fills every
   private field the feature owns with the canary through real requests and
   asserts that each step succeeded.
+- `content`: a module with `load(*, force=False) -> str` that loads the
+  feature's content files (YAML/Markdown) through the one content loader and
+  returns a one-line summary; `manage.py load_content` runs them all.
 - a card's `context`: a function `(request) -> dict` for the card template.
 """
 
@@ -86,6 +89,7 @@ class Feature:
     demo: str | None = None
     export: str | None = None
     decoy: str | None = None
+    content: str | None = None
     # URL names of the feature's main private pages (checked for private
     # forms, timed in the bench, walked by the crawlers).
     private_pages: tuple[str, ...] | list[str] = ()
