@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core import discreet
+from vault.records import SealedField
 
 
 def name_key(name: str) -> str:
@@ -54,7 +55,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     auto_lock_minutes = models.PositiveSmallIntegerField(default=15)
     exit_url = models.CharField(max_length=200, blank=True, default="")
     discreet = models.CharField(max_length=16, blank=True, default="", choices=discreet.CHOICES)
-    totp_secret = models.BinaryField(null=True, blank=True, editable=False)  # sealed
+    totp_secret = SealedField(null=True)
     totp_last_step = models.PositiveBigIntegerField(default=0, editable=False)
 
     objects = UserManager()

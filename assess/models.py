@@ -1,11 +1,10 @@
-import uuid
-
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
+
+from vault.records import PrivateDocument, PrivateRecord, SealedField, SealedJSONField
 
 
-class SavedCheck(models.Model):
+class SavedCheck(PrivateRecord):
     """A relationship check or danger screen the person chose to keep.
 
     `data` is sealed JSON: the answers, the relationship type and what the
@@ -16,38 +15,29 @@ class SavedCheck(models.Model):
     DANGER = "danger"
     KINDS = [(RELATIONSHIP, "relationship check"), (DANGER, "danger screen")]
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_checks"
     )
     kind = models.CharField(max_length=20, choices=KINDS)
-    data = models.BinaryField()  # sealed
-    created_at = models.DateTimeField(default=timezone.now)
+    data = SealedJSONField(version=1)
 
     class Meta:
         ordering = ["created_at"]
         indexes = [models.Index(fields=["owner", "kind", "created_at"])]
 
-    def __str__(self) -> str:
-        return f"{self.kind} check {self.id}"
 
+class SealedTimelineItem(PrivateRecord):
+    """A dated item in the reconciliation timeline; everything typed is in `data`, sealed JSON.
 
-class SealedTimelineItem(models.Model):
-    """A dated item in the reconciliation timeline; everything typed is in `data`, sealed JSON."""
+    Each subclass overrides `owner` to keep its own reverse relation name.
+    """
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    owner: models.ForeignKey  # each subclass names its own reverse relation
-    data = models.BinaryField()  # sealed
-    created_at = models.DateTimeField(default=timezone.now)
-    updated_at = models.DateTimeField(auto_now=True)
+    data = SealedJSONField(version=1)
 
     class Meta:
         abstract = True
         ordering = ["created_at"]
         indexes = [models.Index(fields=["owner", "created_at"])]
-
-    def __str__(self) -> str:
-        return f"{self._meta.model_name} {self.id}"
 
 
 class Observation(SealedTimelineItem):
@@ -76,16 +66,11 @@ class Step(SealedTimelineItem):
         pass
 
 
-class Conditions(models.Model):
+class Conditions(PrivateDocument):
     """The person's conditions for going ahead, and who they trust to be involved."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     owner = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reconcile_conditions"
     )
-    conditions = models.BinaryField()  # sealed
-    trusted_person = models.BinaryField()  # sealed
-    updated_at = models.DateTimeField(auto_now=True)
-
-    def __str__(self) -> str:
-        return f"conditions {self.id}"
+    conditions = SealedField()
+    trusted_person = SealedField()

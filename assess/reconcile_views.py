@@ -5,7 +5,6 @@ leave the weighing to them.
 """
 
 from django.contrib import messages
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,17 +21,11 @@ CONDITIONS_DRAFT = "reconcile-conditions"
 
 
 def get_observation_for_user(request, observation_id) -> Observation:
-    try:
-        return Observation.objects.get(pk=observation_id, owner=request.user)
-    except Observation.DoesNotExist:
-        raise Http404 from None
+    return Observation.objects.get_for_user(request, observation_id)
 
 
 def get_step_for_user(request, step_id) -> Step:
-    try:
-        return Step.objects.get(pk=step_id, owner=request.user)
-    except Step.DoesNotExist:
-        raise Http404 from None
+    return Step.objects.get_for_user(request, step_id)
 
 
 @private_view

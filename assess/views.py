@@ -6,7 +6,6 @@ with an open vault presses "Save this check" (then they are sealed).
 """
 
 from django.contrib import messages
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -28,10 +27,7 @@ def can_save(request) -> bool:
 
 
 def get_check_for_user(request, check_id, kind: str) -> SavedCheck:
-    try:
-        return SavedCheck.objects.get(pk=check_id, owner=request.user, kind=kind)
-    except SavedCheck.DoesNotExist:
-        raise Http404 from None
+    return SavedCheck.objects.filter(kind=kind).get_for_user(request, check_id)
 
 
 def unanswered(form):

@@ -23,10 +23,7 @@ NEW_REASON_DRAFT = "reason-new"
 
 
 def get_reason_for_user(request, reason_id) -> Reason:
-    try:
-        return Reason.objects.get(pk=reason_id, owner=request.user)
-    except Reason.DoesNotExist:
-        raise Http404 from None
+    return Reason.objects.get_for_user(request, reason_id)
 
 
 @private_view

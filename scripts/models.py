@@ -10,6 +10,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from vault.records import PrivateRecord, SealedJSONField
+
 
 class Situation(models.TextChoices):
     SAYING_NO = "saying-no", _("Saying no")
@@ -63,24 +65,18 @@ class Script(models.Model):
         return self.title
 
 
-class MyScript(models.Model):
+class MyScript(PrivateRecord):
     """One of the person's own scripts: made in the builder or copied from the library.
 
     `content` is sealed JSON: title, situation, and either the builder's four
     parts (feel, when, need, then) or free `text`.
     """
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="my_scripts"
     )
-    content = models.BinaryField()  # sealed
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    content = SealedJSONField(version=1)
 
     class Meta:
         ordering = ["-updated_at"]
         indexes = [models.Index(fields=["owner", "updated_at"])]
-
-    def __str__(self) -> str:
-        return f"my script {self.id}"

@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -16,10 +15,7 @@ BUILDER_DRAFT = "script-builder"
 
 
 def get_my_script_for_user(request, script_id) -> MyScript:
-    try:
-        return MyScript.objects.get(pk=script_id, owner=request.user)
-    except MyScript.DoesNotExist:
-        raise Http404 from None
+    return MyScript.objects.get_for_user(request, script_id)
 
 
 @public_view

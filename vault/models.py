@@ -3,6 +3,8 @@ import uuid
 from django.conf import settings
 from django.db import models
 
+from vault.records import SealedJSONField
+
 
 class Keyring(models.Model):
     """Everything needed to reach an account's data key, and nothing that reveals it.
@@ -47,7 +49,7 @@ class Draft(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="drafts"
     )
     key = models.CharField(max_length=80)
-    data = models.BinaryField()  # sealed JSON object of field name -> value(s)
+    data = SealedJSONField(version=1)  # field name -> value(s)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -28,7 +28,9 @@ from typing import Any
 
 from django.apps import apps
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -45,16 +47,22 @@ class SealedField(models.BinaryField):
     def __init__(self, *args: Any, server: bool = False, **kwargs: Any) -> None:
         # server=True: sealed with the server key, readable while the person is away.
         self.server_sealed = server
-        kwargs.setdefault("default", b"")
-        kwargs.setdefault("blank", True)
-        kwargs.setdefault("editable", False)
+        for key, value in self._implied(kwargs.get("null", False)).items():
+            kwargs.setdefault(key, value)
         super().__init__(*args, **kwargs)
+
+    @staticmethod
+    def _implied(null: bool) -> dict[str, Any]:
+        # Nothing sealed yet is stored as "nothing": NULL where allowed, else empty bytes.
+        return {"default": None if null else b"", "blank": True, "editable": False}
 
     def deconstruct(self):  # type: ignore[override]
         name, path, args, kwargs = super().deconstruct()
-        # Behaviour, not schema: migrations need not record these.
-        for key in ("default", "blank", "editable"):
-            kwargs.pop(key, None)
+        # Behaviour, not schema: migrations need not record what __init__ implies
+        # (but an explicit, different choice is kept).
+        for key, value in self._implied(self.null).items():
+            if key in kwargs and kwargs[key] == value:
+                del kwargs[key]
         if self.server_sealed:
             kwargs["server"] = True
         return name, path, args, kwargs
@@ -82,8 +90,8 @@ class SealedJSONField(SealedField):
 
     def unwrap(self, stored: Any) -> Any:
         """The stored JSON (any version) as a document of the current version."""
-        if isinstance(stored, dict) and VERSION_KEY in stored and DOCUMENT_KEY in stored:
-            version, document = int(stored[VERSION_KEY]), stored[DOCUMENT_KEY]
+        if is_wrapped(stored):
+            version, document = stored[VERSION_KEY], stored[DOCUMENT_KEY]
         else:
             version, document = 1, stored
         if version > self.schema_version:
@@ -95,6 +103,21 @@ class SealedJSONField(SealedField):
             document = self.upgrades[version](document)
             version += 1
         return document
+
+
+def is_wrapped(stored: Any) -> bool:
+    """Whether stored JSON is a versioned envelope, not a document from before versions.
+
+    Strict on purpose: an old bare document is only mistaken for an envelope if
+    it has exactly these two keys and an integer version, which no Haven
+    document ever had.
+    """
+    return (
+        isinstance(stored, dict)
+        and set(stored) == {VERSION_KEY, DOCUMENT_KEY}
+        and type(stored[VERSION_KEY]) is int
+        and stored[VERSION_KEY] >= 1
+    )
 
 
 def sealed_fields(model: type[models.Model]) -> list[SealedField]:
@@ -114,8 +137,14 @@ class PrivateQuerySet(models.QuerySet):
         return self.filter(owner=owner_of(request_or_user))
 
     def get_for_user(self, request_or_user: Any, pk: Any) -> Any:
-        """The row if it belongs to this person; 404 otherwise (never 403: it says nothing)."""
-        return get_object_or_404(self, pk=pk, owner=owner_of(request_or_user))
+        """The row if it belongs to this person; 404 otherwise (never 403: it says nothing).
+
+        A malformed id is "not found" too, not a server error.
+        """
+        try:
+            return get_object_or_404(self, pk=pk, owner=owner_of(request_or_user))
+        except (ValidationError, ValueError):
+            raise Http404 from None
 
 
 PrivateManager = models.Manager.from_queryset(PrivateQuerySet)
