@@ -93,21 +93,10 @@ def test_two_workers_on_postgresql_run_each_of_200_jobs_exactly_once(tmp_path):
         assert rows("SELECT count(*) FROM django_tasks_database_dbtaskresult") == [(400,)]
         workers = [start_worker(env, tmp_path / f"worker{n}.log", *FAST) for n in range(2)]
         try:
-            wait_for(
-                lambda: rows("SELECT count(*) FROM core_oncejob WHERE state = 'done'") == [(200,)],
-                240,
-                "two workers to finish 200 jobs",
-            )
-            wait_for(
-                lambda: (
-                    rows(
-                        "SELECT count(*) FROM django_tasks_database_dbtaskresult WHERE status = 'READY'"
-                    )
-                    == [(0,)]
-                ),
-                60,
-                "the workers to try every queued task",
-            )
+            done = "SELECT count(*) FROM core_oncejob WHERE state = 'done'"
+            wait_for(lambda: rows(done) == [(200,)], 240, "two workers to finish 200 jobs")
+            ready = "SELECT count(*) FROM django_tasks_database_dbtaskresult WHERE status = 'READY'"
+            wait_for(lambda: rows(ready) == [(0,)], 60, "the workers to try every queued task")
         finally:
             for worker in workers:
                 kill(worker, signal.SIGTERM)
