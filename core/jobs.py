@@ -112,6 +112,11 @@ class Handler:
     keep: bool = True
     on_give_up: Callable[[Run], None] | None = None
 
+    @property
+    def logged_kind(self) -> str:
+        """A forgotten job's kind stays out of the logs too: its time would say too much."""
+        return self.kind if self.keep else "(not logged)"
+
     def delay(self, attempt: int) -> timedelta:
         """How long to wait after failed attempt number `attempt` (1, 2, ...)."""
         ceiling = min(self.backoff_cap, self.backoff * 2 ** min(attempt - 1, 32))
@@ -274,7 +279,7 @@ def run(job_id) -> str:
     try:
         outcome = spec.function(current)
     except LeaseLost:
-        logger.warning("job lost its lease kind=%s job=%s", kind, job_id)
+        logger.warning("job lost its lease kind=%s job=%s", spec.logged_kind, job_id)
         return "lease lost"
     except Fail as failure:
         return _finish(current, State.FAILED, _code(failure.code, "failed"))
@@ -306,10 +311,14 @@ def _finish(current: Run, state: str, outcome: str) -> str:
         if ended:
             _count(job.kind, outcome)
     if not ended:
-        logger.warning("job ended after losing its lease kind=%s job=%s", job.kind, job.pk)
+        logger.warning(
+            "job ended after losing its lease kind=%s job=%s", current.spec.logged_kind, job.pk
+        )
         return "lease lost"
     if state != State.DONE:
-        logger.warning("job %s kind=%s job=%s outcome=%s", state, job.kind, job.pk, outcome)
+        logger.warning(
+            "job %s kind=%s job=%s outcome=%s", state, current.spec.logged_kind, job.pk, outcome
+        )
     return outcome
 
 
@@ -334,11 +343,11 @@ def _retry_or_give_up(current: Run, error: Exception) -> str:
         outcome=f"retry:{name}"[:64],
     )
     if moved != 1:
-        logger.warning("job failed after losing its lease kind=%s job=%s", job.kind, job.pk)
+        logger.warning("job failed after losing its lease kind=%s job=%s", spec.logged_kind, job.pk)
         return "lease lost"
     logger.info(
         "job will try again kind=%s job=%s attempt=%s in=%ss error=%s",
-        job.kind,
+        spec.logged_kind,
         job.pk,
         job.attempts,
         int(wait.total_seconds()),
@@ -356,7 +365,7 @@ def _give_up(current: Run, outcome: str) -> str:
         except Exception as error:
             logger.error(
                 "job give-up step failed kind=%s job=%s error=%s",
-                current.job.kind,
+                current.spec.logged_kind,
                 current.job.pk,
                 type(error).__name__,
             )

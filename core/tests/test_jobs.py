@@ -56,6 +56,11 @@ def forgotten(run):
     return "sent"
 
 
+@jobs.handler("test.unit.secretive", keep=False, max_attempts=2)
+def secretive(run):
+    raise ConnectionError("the relay is down")
+
+
 @jobs.handler("test.unit.chatty")
 def chatty(run):
     return f"Dear {CANARY}"
@@ -363,3 +368,16 @@ def test_a_heartbeat_stops_a_run_that_was_overtaken():
     job = jobs.once("test.unit.overtaken", "heartbeat")
     assert jobs.run(job.pk) == "lease lost"
     assert calls == [("overtaken", "heartbeat", 1)]  # it stopped at the heartbeat
+
+
+@pytest.mark.django_db
+def test_a_forgotten_job_that_fails_is_logged_without_its_kind(caplog):
+    with caplog.at_level(logging.DEBUG), time_machine.travel(START, tick=False) as traveller:
+        job = jobs.once("test.unit.secretive", "quiet-1")
+        assert jobs.run(job.pk) == "retry"
+        traveller.shift(timedelta(minutes=1))
+        assert jobs.run(job.pk) == "gave_up:ConnectionError"
+    assert "ConnectionError" in caplog.text and str(job.pk) in caplog.text
+    assert "secretive" not in caplog.text
+    assert not OnceJob.objects.filter(pk=job.pk).exists()
+    assert tally("test.unit.secretive") == {"gave_up:ConnectionError": 1}

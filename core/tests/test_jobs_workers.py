@@ -65,6 +65,10 @@ def test_a_job_survives_its_worker_being_killed_mid_job_and_happens_once(tmp_pat
     assert rows("SELECT pid FROM test_job_starts") == [(first.pid,), (second.pid,)]
     assert rows("SELECT job_key, pid FROM test_job_effects") == [("the-one", second.pid)]
     assert rows("SELECT state, attempts, outcome FROM core_oncejob") == [("done", 2, "counted")]
+    # The worker logs that it started, but not each task it ran, nor when.
+    logged = (tmp_path / "second.log").read_text()
+    assert "Starting worker" in logged
+    assert "run_once_job" not in logged and "test.held" not in logged
 
 
 def test_two_workers_on_postgresql_run_each_of_200_jobs_exactly_once(tmp_path):

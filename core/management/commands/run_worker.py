@@ -13,6 +13,7 @@ import time
 
 from django.db import close_old_connections
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
+from django_tasks_db.compat import TASKS_LOGGER
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
 
 from core import jobs
@@ -43,6 +44,14 @@ class Command(DbWorkerCommand):
             default=5.0,
             help="seconds between sweeps for lost or abandoned jobs (default: %(default)r)",
         )
+
+    def configure_logging(self, verbosity: int) -> None:
+        super().configure_logging(verbosity)
+        if verbosity <= 1:
+            # No line for every task that starts and ends: with few tasks, the
+            # time of one can tell what someone did (a duress alert follows a
+            # sign-in). Failures are still logged.
+            logging.getLogger(TASKS_LOGGER).setLevel(logging.WARNING)
 
     def handle(self, *args, sweep_every, **options):
         reloading = options.get("reload") and not options.get("batch")
