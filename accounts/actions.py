@@ -12,8 +12,10 @@ import pyotp
 from django.contrib.auth import login
 from django.db import transaction
 
+from accounts.jobs import DELIVER_DURESS
 from accounts.models import DuressEvent, User, name_key
 from accounts.signals import decoy_created
+from core import jobs
 from vault import crypto
 from vault import keyring as vault_keyring
 from vault import session as vault_session
@@ -59,13 +61,19 @@ def open_space(request, account: User, dek: bytes) -> None:
     request.session.pop("hv_preparing", None)
     login(request, account, backend=BACKEND)
     vault_session.start(request, dek)
-    logger.info("space opened id=%s", account.pk)
+    # A decoy is logged as its owner: the logs never show that one was opened.
+    logger.info("space opened id=%s", account.owner.pk)
     request.hv_set_disguise = account.discreet
 
 
 def record_duress(member: User) -> DuressEvent:
-    event = DuressEvent.objects.create(user=member)
-    logger.info("duress event recorded id=%s", event.pk)
+    """Note a duress sign-in; its silent alert is sent after commit, then both are forgotten.
+
+    Nothing is logged: a log line would tell when someone was coerced.
+    """
+    with transaction.atomic():
+        event = DuressEvent.objects.create(user=member)
+        jobs.once(DELIVER_DURESS, str(event.pk))
     return event
 
 

@@ -1,9 +1,14 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from accounts.jobs import DELIVER_DURESS
 from accounts.models import DuressEvent, User
+from core.models import OnceJobTally
 
 
 class OperatorCreationForm(AdminUserCreationForm):
@@ -50,14 +55,44 @@ class UserAdmin(BaseUserAdmin):
 
 @admin.register(DuressEvent)
 class DuressEventAdmin(admin.ModelAdmin):
-    """Visible to operators so stuck alerts can be noticed; carries no detail."""
-
-    list_display = ("id", "created_at", "state")
-    list_filter = ("state",)
-    readonly_fields = ("id", "user", "created_at", "state", "delivered_at")
+    """Totals only, so stuck alerts can be noticed: never who, never when (T2)."""
 
     def has_add_permission(self, request):
         return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_urls(self):
+        # One page of totals: no page exists for a single event.
+        name = f"{self.opts.app_label}_{self.opts.model_name}_changelist"
+        return [path("", self.admin_site.admin_view(self.changelist_view), name=name)]
+
+    def changelist_view(self, request, extra_context=None):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        tally = dict(
+            OnceJobTally.objects.filter(kind=DELIVER_DURESS).values_list("outcome", "count")
+        )
+        gave_up = sum(n for outcome, n in tally.items() if outcome.startswith("gave_up"))
+        totals = [
+            (_("Waiting to be delivered"), DuressEvent.objects.count()),
+            (_("Delivered to a trusted contact"), tally.get(DuressEvent.State.DELIVERED, 0)),
+            (_("Nobody to alert yet"), tally.get(DuressEvent.State.NO_CONTACT, 0)),
+            (_("Could not be delivered"), gave_up + tally.get("failed", 0)),
+            (_("Account closed before delivery"), tally.get("gone", 0)),
+        ]
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Duress alerts"),
+            "opts": self.opts,
+            "totals": totals,
+            **(extra_context or {}),
+        }
+        return TemplateResponse(request, "admin/accounts/duress_totals.html", context)
 
 
 def throttled_operator_login(request, extra_context=None):

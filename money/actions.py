@@ -155,7 +155,9 @@ def save_fund_totals(owner, box: Box, goal: Decimal | None, saved: Decimal | Non
 
 def add_deposit(owner, box: Box, day, amount: Decimal, note: str) -> None:
     with transaction.atomic():
-        fund = Fund.from_data(open_section(owner, box, "fund"))
+        # Lock the plan before reading the fund: two deposits at once must both land.
+        plan, _created = MoneyPlan.objects.select_for_update().get_or_create(owner=owner)
+        fund = Fund.from_data(box.open_json(plan, "fund", {}) or {})
         fund.deposits.append(
             {"id": str(uuid.uuid4()), "date": day.isoformat(), "amount": amount, "note": note}
         )
