@@ -157,7 +157,6 @@ class PrivateTextField(forms.CharField):
 # ---- Dates -----------------------------------------------------------------
 
 FIRST_YEAR, LAST_YEAR = 1900, 2200
-MAX_TYPED_DATE = 30
 ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 DAY_FIRST = re.compile(r"(\d{1,2})\s*[./-]\s*(\d{1,2})(?:\s*[./-]\s*(\d{4}|\d{2}))?")
 WithoutYear = Literal["next", "last"]
@@ -174,8 +173,6 @@ def read_date(
     first: 14/03/2026, 14.03.26, 14-3-2026, or 14/03 without a year, which means
     the next 14 March from today (`without_year="next"`) or the last one ("last")."""
     text = text.strip()
-    if len(text) > MAX_TYPED_DATE:
-        raise DateUnreadable
     iso = ISO_DATE.fullmatch(text)
     day_first = None if iso else DAY_FIRST.fullmatch(text)
     if iso:
