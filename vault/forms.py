@@ -116,7 +116,7 @@ NO_DATE = _("Please add a date. You can choose it from the calendar.")
 
 
 def tick(label: Label, **kwargs: Any) -> forms.BooleanField:
-    """A box to tick; never required (an unticked box is an answer too)."""
+    """A box to tick, optional unless `required=True` (an unticked box is an answer too)."""
     kwargs.setdefault("required", False)
     return forms.BooleanField(label=label, **kwargs)
 
