@@ -6,9 +6,11 @@ from django.utils.translation import gettext_lazy as _
 from accounts import passphrase
 from accounts.models import User, name_key
 from core import discreet, exits
+from vault.forms import PRIVATE_TEXT
 
 NAME_RE = re.compile(r"^[\w.\- ]{3,40}$")
-PRIVATE = {"autocomplete": "off", "autocapitalize": "off", "spellcheck": "false"}
+# Names and codes: never remembered, corrected or capitalised by the browser.
+PRIVATE = {**PRIVATE_TEXT, "autocapitalize": "off"}
 
 
 def passphrase_field(label, autocomplete="off", help_text=""):

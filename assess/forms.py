@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from assess import content
+from vault.forms import PrivateDateField, PrivateTextField
 
 MAX_NOTE = 2000
 MAX_STEP = 500
@@ -95,31 +96,22 @@ class DangerForm(forms.Form):
 
 # ---- Reconciliation ----
 
-DATE_ERRORS = {
-    "required": _("Please add a date. Today's date is fine."),
-    "invalid": _("That date doesn't look right. Please write it like 2025-03-14."),
-}
+NEEDS_A_DATE = {"required": _("Please add a date. Today's date is fine.")}
 
 
-def date_field(label, help_text=""):
-    return forms.DateField(
-        label=label,
-        help_text=help_text,
-        widget=forms.DateInput(
-            attrs={"type": "date", "autocomplete": "off", "spellcheck": "false"}, format="%Y-%m-%d"
-        ),
-        input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y"],
-        error_messages=DATE_ERRORS,
+def date_field(label, without_year):
+    return PrivateDateField(
+        label, required=True, without_year=without_year, error_messages=NEEDS_A_DATE
     )
 
 
 def private_text(label, max_length, rows, required=False, help_text="", required_message=""):
-    return forms.CharField(
-        label=label,
-        help_text=help_text,
-        max_length=max_length,
+    return PrivateTextField(
+        label,
+        max_length,
+        rows=rows,
         required=required,
-        widget=forms.Textarea(attrs={"rows": rows, "autocomplete": "off", "spellcheck": "false"}),
+        help_text=help_text,
         error_messages={
             "required": required_message or _("There's nothing written yet."),
             "max_length": _(
@@ -131,7 +123,8 @@ def private_text(label, max_length, rows, required=False, help_text="", required
 
 
 class ObservationForm(forms.Form):
-    on = date_field(_("When did you notice this?"))
+    # A note is about what has happened: "14/03" typed means the last 14 March.
+    on = date_field(_("When did you notice this?"), without_year="last")
     sign = radio(
         _("Which sign is this about?"), [(k, label) for k, label, _h in content.RECONCILE_SIGNS]
     )
@@ -162,7 +155,7 @@ class ObservationForm(forms.Form):
 
 
 class StepForm(forms.Form):
-    on = date_field(_("By when?"))
+    on = date_field(_("By when?"), without_year="next")
     text = private_text(
         _("The step"),
         MAX_STEP,
@@ -189,12 +182,10 @@ class ConditionsForm(forms.Form):
         6,
         help_text=_("One condition on each line. These are yours to set, and yours to change."),
     )
-    trusted_person = forms.CharField(
-        label=_("A trusted person who knows and is involved (optional)"),
+    trusted_person = PrivateTextField(
+        _("A trusted person who knows and is involved (optional)"),
+        MAX_TRUSTED,
         help_text=_("Someone who can check in with you and notice if things slip."),
-        max_length=MAX_TRUSTED,
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
         error_messages={
             "max_length": _(
                 "That's longer than this box holds (%(show_value)d characters). "

@@ -13,7 +13,7 @@ from accounts.decorators import private_view
 from assess import actions, content, scoring
 from assess.forms import ConditionsForm, ObservationForm, StepForm
 from assess.models import Conditions, Observation, Step
-from vault import drafts
+from vault.forms import drafted
 
 OBSERVATION_DRAFT = "reconcile-observation"
 STEP_DRAFT = "reconcile-step"
@@ -30,12 +30,16 @@ def get_step_for_user(request, step_id) -> Step:
 
 @private_view
 def reconcile(request):
-    draft = drafts.load(request, OBSERVATION_DRAFT) if request.method == "GET" else None
-    initial = draft or {"on": timezone.localdate()}
-    form = ObservationForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        actions.add_observation(request.user, request.vault, form.data_for_seal())
-        drafts.discard(request, OBSERVATION_DRAFT)
+    page = drafted(
+        request,
+        OBSERVATION_DRAFT,
+        ObservationForm,
+        initial={"on": timezone.localdate()},
+        save=lambda form: actions.add_observation(
+            request.user, request.vault, form.data_for_seal()
+        ),
+    )
+    if page.saved:
         messages.success(request, _("Your note is saved."))
         return redirect("assess:reconcile")
     observations = actions.open_observations(request.user, request.vault)
@@ -46,7 +50,7 @@ def reconcile(request):
         request,
         "assess/reconcile.html",
         {
-            "form": form,
+            **page.context(),
             "notes": [
                 {
                     "item": obs,
@@ -59,8 +63,6 @@ def reconcile(request):
             "signs": signs,
             "weeks_shown": scoring.WEEKS_SHOWN,
             "sign_help": content.RECONCILE_SIGNS,
-            "draft_restored": bool(draft),
-            "draft_key": OBSERVATION_DRAFT,
             "has_plan": Step.objects.filter(owner=request.user).exists()
             or Conditions.objects.filter(owner=request.user).exists(),
         },
@@ -106,27 +108,31 @@ def plan(request):
     saved = actions.open_conditions(request.user, request.vault)
     posted = request.POST.get("form") if request.method == "POST" else None
 
-    conditions_draft = drafts.load(request, CONDITIONS_DRAFT) if request.method == "GET" else None
-    conditions_form = ConditionsForm(
-        request.POST if posted == "conditions" else None,
-        initial={**(saved or {}), **(conditions_draft or {})},
-    )
-    if posted == "conditions" and conditions_form.is_valid():
-        actions.save_conditions(
+    conditions = drafted(
+        request,
+        CONDITIONS_DRAFT,
+        ConditionsForm,
+        bind=posted == "conditions",
+        initial=saved or {},
+        save=lambda form: actions.save_conditions(
             request.user,
             request.vault,
-            conditions_form.cleaned_data["conditions"],
-            conditions_form.cleaned_data["trusted_person"],
-        )
-        drafts.discard(request, CONDITIONS_DRAFT)
+            form.cleaned_data["conditions"],
+            form.cleaned_data["trusted_person"],
+        ),
+    )
+    if conditions.saved:
         messages.success(request, _("Your conditions are saved."))
         return redirect("assess:reconcile_plan")
 
-    step_draft = drafts.load(request, STEP_DRAFT) if request.method == "GET" else None
-    step_form = StepForm(request.POST if posted == "step" else None, initial=step_draft)
-    if posted == "step" and step_form.is_valid():
-        actions.add_step(request.user, request.vault, step_form.data_for_seal())
-        drafts.discard(request, STEP_DRAFT)
+    step = drafted(
+        request,
+        STEP_DRAFT,
+        StepForm,
+        bind=posted == "step",
+        save=lambda form: actions.add_step(request.user, request.vault, form.data_for_seal()),
+    )
+    if step.saved:
         messages.success(request, _("The step is added to your timeline."))
         return redirect("assess:reconcile_plan")
 
@@ -134,15 +140,11 @@ def plan(request):
         request,
         "assess/reconcile_plan.html",
         {
+            **conditions.context("conditions"),
+            **step.context("step"),
             "saved": saved,
-            "conditions_form": conditions_form,
-            "step_form": step_form,
             "steps": actions.open_steps(request.user, request.vault),
             "today": timezone.localdate(),
-            "conditions_draft_restored": bool(conditions_draft),
-            "step_draft_restored": bool(step_draft),
-            "conditions_draft_key": CONDITIONS_DRAFT,
-            "step_draft_key": STEP_DRAFT,
         },
     )
 

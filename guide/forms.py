@@ -2,21 +2,19 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from guide.search import MAX_QUERY_CHARS
+from vault.forms import PrivateTextField
 
 
 class SearchForm(forms.Form):
-    q = forms.CharField(
-        label=_("Search the guide"),
-        required=False,
-        max_length=MAX_QUERY_CHARS,
-        strip=True,
+    # What someone searches for can say a lot; the browser shouldn't keep it.
+    q = PrivateTextField(
+        _("Search the guide"),
+        MAX_QUERY_CHARS,
+        attrs={"type": "search"},
         error_messages={
             "max_length": _(
                 "That's a lot to search for at once. Try a few words, up to %(limit_value)d "
                 "letters."
             ),
         },
-        widget=forms.TextInput(
-            attrs={"type": "search", "autocomplete": "off", "spellcheck": "false"}
-        ),
     )

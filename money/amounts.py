@@ -16,6 +16,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from vault.forms import PRIVATE_INPUT
+
 MAX_AMOUNT = Decimal("999999999.99")
 CENT = Decimal("0.01")
 
@@ -93,12 +95,7 @@ class AmountField(forms.Field):
         kwargs.setdefault(
             "widget",
             forms.TextInput(
-                attrs={
-                    "inputmode": "decimal",
-                    "autocomplete": "off",
-                    "spellcheck": "false",
-                    "maxlength": self.MAX_TYPED,
-                }
+                attrs={**PRIVATE_INPUT, "inputmode": "decimal", "maxlength": str(self.MAX_TYPED)}
             ),
         )
         super().__init__(**kwargs)

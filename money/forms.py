@@ -6,28 +6,21 @@ from django.utils.translation import gettext_lazy as _
 
 from money.amounts import AmountField
 from money.content import ACCOUNT_STEPS, PAPER_NOT_YET, PAPER_STATUSES, PAPERS
+from vault.forms import PrivateDateField, PrivateTextField, RowList, RowListForm
 
 MAX_LABEL = 120
 MAX_NOTE = 300
 MAX_ROWS = 50
 BLANK_ROWS = 3
 
-# Chrome's enhanced spellcheck sends what is typed to a remote service.
-PRIVATE = {"autocomplete": "off", "spellcheck": "false"}
-
 AMOUNT_HELP = _("Numbers only. 12.50 and 12,50 both work.")
 
 
-def _text(label, max_length, help_text="", placeholder=""):
-    attrs = dict(PRIVATE)
-    if placeholder:
-        attrs["placeholder"] = placeholder
-    return forms.CharField(
-        label=label,
+def _text(label, max_length, help_text=""):
+    return PrivateTextField(
+        label,
+        max_length,
         help_text=help_text,
-        required=False,
-        max_length=max_length,
-        widget=forms.TextInput(attrs=attrs),
         error_messages={
             "max_length": _(
                 "Could you shorten this a little? It can be up to %(limit_value)d "
@@ -37,67 +30,24 @@ def _text(label, max_length, help_text="", placeholder=""):
     )
 
 
-class BudgetRowForm(forms.Form):
-    label = _text(_("What it is"), MAX_LABEL)
-    amount = AmountField(label=_("Amount"), required=False)
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("label") and cleaned.get("amount") is None and "amount" not in self.errors:
-            self.add_error("amount", _("How much is this, roughly? A guess is fine."))
-        return cleaned
-
-
-class BaseRowFormSet(forms.BaseFormSet):
-    default_error_messages = {
-        "missing_management_form": _(
-            "Part of the page didn't arrive. Please reload the page and try again."
-        ),
-        "too_many_forms": _("This list can hold up to %(num)d lines."),
-        "too_few_forms": _("Please fill at least %(num)d lines."),
-    }
-
-    def rows(self) -> list[dict]:
-        """The filled rows, in order; wholly empty rows are dropped."""
-        return [
-            {"label": f.cleaned_data.get("label", ""), "amount": f.cleaned_data["amount"]}
-            for f in self.forms
-            if f.cleaned_data.get("amount") is not None
-        ]
-
-
-BudgetRowFormSet = forms.formset_factory(
-    BudgetRowForm,
-    formset=BaseRowFormSet,
-    extra=0,
-    max_num=MAX_ROWS,
-    absolute_max=MAX_ROWS + 10,
-    validate_max=True,
-)
-
-
-def raw_rows(data, prefix: str) -> list[dict[str, str]]:
-    """What was typed in a row list, exactly as typed, from POST data or a draft."""
-    try:
-        count = int(data.get(f"{prefix}-TOTAL_FORMS") or 0)
-    except (TypeError, ValueError):
-        count = 0
-    count = max(0, min(count, MAX_ROWS))
-    return [
+def _budget_rows():
+    # A line with words but no amount asks for one; an amount alone is fine.
+    return RowList(
         {
-            "label": str(data.get(f"{prefix}-{i}-label") or ""),
-            "amount": str(data.get(f"{prefix}-{i}-amount") or ""),
-        }
-        for i in range(count)
-    ]
+            "label": _text(_("What it is"), MAX_LABEL),
+            "amount": AmountField(label=_("Amount"), required=False),
+        },
+        needs={"amount": _("How much is this, roughly? A guess is fine.")},
+        minimum=BLANK_ROWS,
+        blank=BLANK_ROWS,
+        add=BLANK_ROWS,
+        maximum=MAX_ROWS,
+    )
 
 
-def padded(rows: list[dict], blank: int = BLANK_ROWS) -> list[dict]:
-    room = max(0, MAX_ROWS - len(rows))
-    return rows + [{"label": "", "amount": ""}] * min(blank, room)
-
-
-class CurrencyForm(forms.Form):
+class BudgetForm(RowListForm):
+    income = _budget_rows()
+    expenses = _budget_rows()
     currency = _text(
         _("Currency sign (optional)"),
         12,
@@ -115,14 +65,12 @@ class FundForm(forms.Form):
 
 
 class DepositForm(forms.Form):
-    date = forms.DateField(
-        label=_("Date"),
-        widget=forms.DateInput(attrs={**PRIVATE, "type": "date"}, format="%Y-%m-%d"),
-        input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y"],
-        error_messages={
-            "required": _("Which day was it? Today's date is fine."),
-            "invalid": _("Please write the date like 31/12/2025, or pick it from the calendar."),
-        },
+    date = PrivateDateField(
+        _("Date"),
+        required=True,
+        # Money already put aside: "14/03" typed means the last 14 March.
+        without_year="last",
+        error_messages={"required": _("Which day was it? Today's date is fine.")},
     )
     amount = AmountField(label=_("Amount put aside"), help_text=AMOUNT_HELP)
     note = _text(_("Note (optional)"), MAX_NOTE)

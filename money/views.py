@@ -6,24 +6,12 @@ from django.utils.translation import gettext as _
 
 from accounts.decorators import private_view
 from money import actions
-from money.amounts import to_text
-from money.content import ACCOUNT_STEPS
-from money.forms import (
-    BudgetRowFormSet,
-    CurrencyForm,
-    DepositForm,
-    FundForm,
-    PapersForm,
-    StepsForm,
-    padded,
-    raw_rows,
-)
-from vault import drafts
+from money.forms import BudgetForm, DepositForm, FundForm, PapersForm, StepsForm
+from vault.forms import drafted
 
 BUDGET_DRAFT = "money-budget"
 PAPERS_DRAFT = "money-papers"
 STEPS_DRAFT = "money-account"
-ROW_LISTS = ("income", "expenses")
 
 
 def get_deposit_for_user(request, deposit_id) -> dict:
@@ -59,77 +47,44 @@ def index(request):
 # ---- Budget ----
 
 
-def _row_formsets_from(rows_by_list: dict[str, list[dict]]):
-    """Unbound row lists showing exactly what was typed (no error messages)."""
-    return {
-        name: BudgetRowFormSet(prefix=name, initial=rows) for name, rows in rows_by_list.items()
-    }
+def _budget_initial(summary: actions.Budget) -> dict:
+    initial: dict = {"currency": summary.currency}
+    for name in ("income", "expenses"):
+        initial.update(getattr(BudgetForm, name).initial(getattr(summary, name)))
+    return initial
+
+
+def _save_budget(request, form: BudgetForm) -> None:
+    actions.save_budget(
+        request.user,
+        request.vault,
+        form.cleaned_data["currency"],
+        form.income.values(),
+        form.expenses.values(),
+    )
 
 
 @private_view
 def budget(request):
-    saved = actions.open_section(request.user, request.vault, "budget")
-    summary = actions.Budget.from_data(saved)
-    action = request.POST.get("action", "save")
-    draft = None
-
-    if request.method == "POST" and action.startswith("add-"):
-        # "Add more rows": the same page again, everything typed kept, more blank rows.
-        grow = action.removeprefix("add-")
-        formsets = _row_formsets_from(
-            {
-                name: padded(raw_rows(request.POST, name), 3 if name == grow else 0)
-                for name in ROW_LISTS
-            }
-        )
-        currency_form = CurrencyForm(initial={"currency": request.POST.get("currency", "")})
-    elif request.method == "POST":
-        currency_form = CurrencyForm(request.POST)
-        formsets = {name: BudgetRowFormSet(request.POST, prefix=name) for name in ROW_LISTS}
-        if currency_form.is_valid() and all(f.is_valid() for f in formsets.values()):
-            actions.save_budget(
-                request.user,
-                request.vault,
-                currency_form.cleaned_data["currency"],
-                formsets["income"].rows(),
-                formsets["expenses"].rows(),
-            )
-            drafts.discard(request, BUDGET_DRAFT)
-            messages.success(request, _("Your budget is saved."))
-            return redirect(f"{reverse('money:budget')}#budget-summary")
-    else:
-        draft = drafts.load(request, BUDGET_DRAFT)
-        if draft:
-            rows = {name: padded(raw_rows(draft, name), 0) for name in ROW_LISTS}
-            currency = draft.get("currency", "")
-        else:
-            rows = {
-                name: padded(
-                    [
-                        {"label": r["label"], "amount": to_text(r["amount"])}
-                        for r in getattr(summary, name)
-                    ]
-                )
-                for name in ROW_LISTS
-            }
-            currency = summary.currency
-        formsets = _row_formsets_from(rows)
-        currency_form = CurrencyForm(initial={"currency": currency})
-
+    summary = actions.Budget.from_data(actions.open_section(request.user, request.vault, "budget"))
+    page = drafted(
+        request,
+        BUDGET_DRAFT,
+        BudgetForm,
+        initial=lambda: _budget_initial(summary),
+        save=lambda form: _save_budget(request, form),
+    )
+    if page.saved:
+        messages.success(request, _("Your budget is saved."))
+        return redirect(f"{reverse('money:budget')}#budget-summary")
     return render(
         request,
         "money/budget.html",
         {
+            **page.context(),
             "summary": summary,
             "currency": summary.currency,
-            "currency_form": currency_form,
-            "income": formsets["income"],
-            "expenses": formsets["expenses"],
-            "has_errors": request.method == "POST"
-            and not action.startswith("add-")
-            and (not currency_form.is_valid() or any(f.errors for f in formsets.values())),
-            "draft_restored": bool(draft),
-            "draft_key": BUDGET_DRAFT,
+            "has_errors": bool(page.form.is_bound and page.form.errors),
         },
     )
 
@@ -202,26 +157,23 @@ def deposit_remove(request, deposit_id):
 
 @private_view
 def papers(request):
-    draft = drafts.load(request, PAPERS_DRAFT) if request.method == "GET" else None
     saved = actions.open_section(request.user, request.vault, "papers")
-    initial = PapersForm.initial_from(saved)
-    if draft:
-        initial.update({k: v for k, v in draft.items() if k in initial})
-    form = PapersForm(request.POST if request.method == "POST" else None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        actions.save_section(request.user, request.vault, "papers", form.answers())
-        drafts.discard(request, PAPERS_DRAFT)
+    page = drafted(
+        request,
+        PAPERS_DRAFT,
+        PapersForm,
+        initial=lambda: PapersForm.initial_from(saved),
+        save=lambda form: actions.save_section(
+            request.user, request.vault, "papers", form.answers()
+        ),
+    )
+    if page.saved:
         messages.success(request, _("Your paperwork checklist is saved."))
         return redirect("money:papers")
     return render(
         request,
         "money/papers.html",
-        {
-            "form": form,
-            "progress": actions.papers_progress(saved),
-            "draft_restored": bool(draft),
-            "draft_key": PAPERS_DRAFT,
-        },
+        {**page.context(), "progress": actions.papers_progress(saved)},
     )
 
 
@@ -230,29 +182,22 @@ def papers(request):
 
 @private_view
 def account(request):
-    draft = drafts.load(request, STEPS_DRAFT) if request.method == "GET" else None
     saved = actions.open_section(request.user, request.vault, "steps")
-    if draft:
-        # A draft is the whole form as it was: an unticked box is simply absent.
-        initial = {}
-        for item in ACCOUNT_STEPS:
-            initial[f"{item.key}-done"] = bool(draft.get(f"{item.key}-done"))
-            initial[f"{item.key}-note"] = draft.get(f"{item.key}-note", "")
-    else:
-        initial = StepsForm.initial_from(saved)
-    form = StepsForm(request.POST if request.method == "POST" else None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        actions.save_section(request.user, request.vault, "steps", form.answers())
-        drafts.discard(request, STEPS_DRAFT)
+    # A draft is the whole form as it was left: an unticked box is simply absent.
+    page = drafted(
+        request,
+        STEPS_DRAFT,
+        StepsForm,
+        initial=lambda: StepsForm.initial_from(saved),
+        save=lambda form: actions.save_section(
+            request.user, request.vault, "steps", form.answers()
+        ),
+    )
+    if page.saved:
         messages.success(request, _("Your steps are saved."))
         return redirect("money:account")
     return render(
         request,
         "money/account.html",
-        {
-            "form": form,
-            "progress": actions.steps_progress(saved),
-            "draft_restored": bool(draft),
-            "draft_key": STEPS_DRAFT,
-        },
+        {**page.context(), "progress": actions.steps_progress(saved)},
     )

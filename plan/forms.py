@@ -1,14 +1,17 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from vault.forms import PrivateTextField
+
 MAX_REASON = 2000
 
 
 class ReasonForm(forms.Form):
-    text = forms.CharField(
-        label=_("Your reason"),
-        max_length=MAX_REASON,
-        widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "off", "spellcheck": "false"}),
+    text = PrivateTextField(
+        _("Your reason"),
+        MAX_REASON,
+        rows=3,
+        required=True,
         error_messages={
             "required": _("There's nothing written yet. Even a few words is enough."),
             "max_length": _(

@@ -20,60 +20,71 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from plan import fields
 from plan.safety_content import (
+    ADD_ROWS,
     BAG_ITEMS,
+    BLANK_ROWS,
     CHECKLIST,
     DOCUMENTS,
+    MAX_ROWS,
+    MIN_ROWS,
     SECURITY_STEPS,
     STATUS_CHOICES,
 )
+from vault.forms import PrivateTextField, RowList, RowListForm, tick
 
 NOTE = 2000
 LINE = 200
 
-# Each editable list: prefix -> its columns (name, kind). The first column is
-# the one that names the row.
-LISTS: dict[str, list[tuple[str, str]]] = {
-    "place": [("name", "text"), ("route", "area")],
-    "number": [("label", "text"), ("number", "text")],
-    "owndoc": [("name", "text"), ("where", "text"), ("done", "tick")],
-    "ownbag": [("name", "text"), ("done", "tick")],
-}
+# Where each list is kept in the stored plan, by its prefix.
 STORED_AS = {"place": "places", "number": "numbers", "owndoc": "own_documents", "ownbag": "own_bag"}
 HAS_DIGIT = re.compile(r"\d")
+ROWS = {"minimum": MIN_ROWS, "blank": BLANK_ROWS, "add": ADD_ROWS, "maximum": MAX_ROWS}
 
 
-def _column_field(prefix: str, column: str, kind: str) -> forms.Field:
-    labels = {
-        ("place", "name"): _("Place"),
-        ("place", "route"): _("How you'd get there"),
-        ("number", "label"): _("Who or what"),
-        ("number", "number"): _("Number"),
-        ("owndoc", "name"): _("Paper or document"),
-        ("owndoc", "where"): _("Where it is kept"),
-        ("owndoc", "done"): _("Gathered or copied"),
-        ("ownbag", "name"): _("Item"),
-        ("ownbag", "done"): _("Packed"),
-    }
-    label = labels[(prefix, column)]
-    if kind == "tick":
-        return fields.tick(label)
-    if (prefix, column) == ("number", "number"):
-        field = fields.text(label, 40)
-        field.widget.attrs["inputmode"] = "tel"
-        return field
-    if kind == "area":
-        return fields.text(label, 500, area=True, rows=2)
-    return fields.text(label, LINE)
+def line(label, **kwargs) -> PrivateTextField:
+    return PrivateTextField(label, LINE, **kwargs)
 
 
-class SafetyPlanForm(forms.Form):
-    def __init__(self, data=None, initial: dict[str, Any] | None = None, more: str | None = None):
-        super().__init__(data=data, initial=initial)
-        source = data if data is not None else (initial or {})
-        self.rows = {prefix: fields.row_count(source, prefix, more) for prefix in LISTS}
+class SafetyPlanForm(RowListForm):
+    # The first column of each list names the row.
+    place_rows = RowList(
+        {
+            "name": line(_("Place")),
+            "route": PrivateTextField(_("How you'd get there"), 500, rows=2),
+        },
+        prefix="place",
+        **ROWS,
+        needs={"name": _("Give this place a short name, so you know which one it is.")},
+    )
+    number_rows = RowList(
+        {
+            "label": line(_("Who or what")),
+            "number": PrivateTextField(_("Number"), 40, attrs={"inputmode": "tel"}),
+        },
+        prefix="number",
+        **ROWS,
+        needs={"number": _("Add the number too, or clear the name to leave this row out.")},
+    )
+    owndoc_rows = RowList(
+        {
+            "name": line(_("Paper or document")),
+            "where": line(_("Where it is kept")),
+            "done": tick(_("Gathered or copied")),
+        },
+        prefix="owndoc",
+        **ROWS,
+        needs={"name": _("What is this paper called? Add a name, or clear the row.")},
+    )
+    ownbag_rows = RowList(
+        {"name": line(_("Item")), "done": tick(_("Packed"))},
+        prefix="ownbag",
+        **ROWS,
+        needs={"name": _("What is this item? Add a name, or untick it.")},
+    )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
         for key, label, _hint in CHECKLIST:
             self.fields[f"check-{key}"] = forms.ChoiceField(
                 label=label,
@@ -82,39 +93,37 @@ class SafetyPlanForm(forms.Form):
                 widget=forms.RadioSelect,
                 error_messages={"invalid_choice": _("Please choose one of the three answers.")},
             )
-            self.fields[f"check-{key}-note"] = fields.text(
-                _("A note for yourself"), NOTE, area=True, rows=2
+            self.fields[f"check-{key}-note"] = PrivateTextField(
+                _("A note for yourself"), NOTE, rows=2
             )
-        for prefix, columns in LISTS.items():
-            for index in range(self.rows[prefix]):
-                for column, kind in columns:
-                    self.fields[f"{prefix}-{index}-{column}"] = _column_field(prefix, column, kind)
         for key, label in DOCUMENTS:
-            self.fields[f"doc-{key}-done"] = fields.tick(label)
-            self.fields[f"doc-{key}-where"] = fields.text(_("Where it is kept"), LINE)
+            self.fields[f"doc-{key}-done"] = tick(label)
+            self.fields[f"doc-{key}-where"] = line(_("Where it is kept"))
         for key, label in BAG_ITEMS:
-            self.fields[f"bag-{key}"] = fields.tick(label)
-        self.fields["person-name"] = fields.text(_("Their name"), LINE)
-        self.fields["person-reach"] = fields.text(
+            self.fields[f"bag-{key}"] = tick(label)
+        self.fields["person-name"] = line(_("Their name"))
+        self.fields["person-reach"] = line(
             _("How to reach them"),
-            LINE,
             help_text=_("A number, or another safe way to get in touch."),
         )
-        self.fields["person-checkin"] = fields.text(
+        self.fields["person-checkin"] = line(
             _("When you'll check in"),
-            LINE,
             help_text=_("For example: a message every evening by 9, or every Sunday at noon."),
         )
-        self.fields["person-codeword"] = fields.text(
+        self.fields["person-codeword"] = line(
             _("A code word"),
-            LINE,
             help_text=_('A harmless word or phrase that means "I need help, call for help now".'),
         )
         for key, label in SECURITY_STEPS:
-            self.fields[f"sec-{key}"] = fields.tick(label)
-        self.fields["sec-note"] = fields.text(
-            _("Notes about your accounts and devices"), NOTE, area=True
+            self.fields[f"sec-{key}"] = tick(label)
+        self.fields["sec-note"] = PrivateTextField(
+            _("Notes about your accounts and devices"), NOTE, rows=3
         )
+
+    @property
+    def rows(self) -> dict[str, int]:
+        """How many rows each list shows, for the page's hidden counts."""
+        return self.row_counts
 
     # ---- for the template ----
 
@@ -125,11 +134,7 @@ class SafetyPlanForm(forms.Form):
         ]
 
     def list_rows(self, prefix: str):
-        columns = [column for column, _kind in LISTS[prefix]]
-        return [
-            (index + 1, [self[f"{prefix}-{index}-{column}"] for column in columns])
-            for index in range(self.rows[prefix])
-        ]
+        return [(row.number, row.fields) for row in self.bound_row_lists[prefix]]
 
     def places(self):
         return self.list_rows("place")
@@ -161,37 +166,17 @@ class SafetyPlanForm(forms.Form):
     # ---- checks ----
 
     def clean(self):
-        data = super().clean() or {}
-        for index in range(self.rows["place"]):
-            name, route = f"place-{index}-name", f"place-{index}-route"
-            if data.get(route) and not data.get(name):
-                self.add_error(
-                    name, _("Give this place a short name, so you know which one it is.")
-                )
-        for index in range(self.rows["number"]):
-            label, number = f"number-{index}-label", f"number-{index}-number"
-            if data.get(label) and not data.get(number) and number not in self.errors:
-                self.add_error(
-                    number, _("Add the number too, or clear the name to leave this row out.")
-                )
-            elif data.get(number) and not HAS_DIGIT.search(data[number]):
-                self.add_error(
-                    number,
+        data = super().clean()
+        for row in self.number_rows.cleaned():
+            number = row["number"]
+            if number and not HAS_DIGIT.search(number):
+                row.add_error(
+                    "number",
                     _(
                         "A phone number needs at least one digit. If this is an app or a website, "
                         "you could write it in the box before instead."
                     ),
                 )
-        for index in range(self.rows["owndoc"]):
-            name = f"owndoc-{index}-name"
-            if not data.get(name) and (
-                data.get(f"owndoc-{index}-where") or data.get(f"owndoc-{index}-done")
-            ):
-                self.add_error(name, _("What is this paper called? Add a name, or clear the row."))
-        for index in range(self.rows["ownbag"]):
-            name = f"ownbag-{index}-name"
-            if not data.get(name) and data.get(f"ownbag-{index}-done"):
-                self.add_error(name, _("What is this item? Add a name, or untick it."))
         return data
 
     # ---- to and from the stored plan ----
@@ -218,13 +203,8 @@ class SafetyPlanForm(forms.Form):
             "security": [key for key, _label in SECURITY_STEPS if data[f"sec-{key}"]],
             "security_note": data["sec-note"],
         }
-        for prefix, columns in LISTS.items():
-            rows = []
-            for index in range(self.rows[prefix]):
-                row = {column: data[f"{prefix}-{index}-{column}"] for column, _kind in columns}
-                if any(row.values()):
-                    rows.append(row)
-            plan[STORED_AS[prefix]] = rows
+        for prefix, rows in self.bound_row_lists.items():
+            plan[STORED_AS[prefix]] = rows.values()
         return plan
 
 
@@ -244,10 +224,6 @@ def initial_from_plan(plan: Mapping[str, Any]) -> dict[str, Any]:
     for key in plan.get("security", []):
         initial[f"sec-{key}"] = True
     initial["sec-note"] = plan.get("security_note", "")
-    for prefix, columns in LISTS.items():
-        rows = plan.get(STORED_AS[prefix], [])
-        initial[f"{prefix}-rows"] = fields.rows_for_saved(len(rows))
-        for index, row in enumerate(rows):
-            for column, _kind in columns:
-                initial[f"{prefix}-{index}-{column}"] = row.get(column, "")
+    for prefix, row_list in SafetyPlanForm.row_lists.items():
+        initial.update(row_list.initial(plan.get(STORED_AS[prefix], [])))
     return initial

@@ -9,13 +9,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import private_view
-from plan import actions, exit_forms, fields, pdf, safety_forms
+from plan import actions, exit_forms, pdf, safety_forms
 from plan.exit_content import STEP_BY_NUMBER, Step
 from plan.forms import ReasonForm
 from plan.models import Reason, SafetyPlan
 from plan.printable import HEADINGS, ROUTE, TITLE, WHERE, printable
 from plan.prompts import REASON_PROMPTS
 from vault import drafts
+from vault.forms import drafted
 
 logger = logging.getLogger(__name__)
 
@@ -43,22 +44,24 @@ def home(request):
 
 @private_view
 def reasons(request):
-    draft = drafts.load(request, NEW_REASON_DRAFT) if request.method == "GET" else None
-    form = ReasonForm(request.POST or None, initial=draft)
-    if request.method == "POST" and form.is_valid():
-        actions.add_reason(request.user, request.vault, form.cleaned_data["text"])
-        drafts.discard(request, NEW_REASON_DRAFT)
+    page = drafted(
+        request,
+        NEW_REASON_DRAFT,
+        ReasonForm,
+        save=lambda form: actions.add_reason(
+            request.user, request.vault, form.cleaned_data["text"]
+        ),
+    )
+    if page.saved:
         messages.success(request, _("Your reason is saved."))
         return redirect("plan:reasons")
     return render(
         request,
         "plan/reasons.html",
         {
-            "form": form,
+            **page.context(),
             "reasons": actions.open_reasons(request.user, request.vault),
             "prompts": REASON_PROMPTS,
-            "draft_restored": bool(draft),
-            "draft_key": NEW_REASON_DRAFT,
         },
     )
 
@@ -109,43 +112,21 @@ def get_safety_plan_for_user(request) -> dict:
 
 @private_view
 def safety(request):
-    if request.method == "POST":
-        more = request.POST.get("more")
-        if more in safety_forms.LISTS:
-            # "Add more rows" without JavaScript: nothing is checked or saved
-            # yet, but everything typed comes back, and is kept as a draft.
-            form = safety_forms.SafetyPlanForm(initial=fields.flat(request.POST), more=more)
-            _keep_draft(request, SAFETY_DRAFT, f"{more}-rows", form.rows[more])
-            return _render_safety(request, form, rows_added=more)
-        form = safety_forms.SafetyPlanForm(data=request.POST)
-        if form.is_valid():
-            actions.save_safety_plan(request.user, request.vault, form.to_plan())
-            drafts.discard(request, SAFETY_DRAFT)
-            messages.success(request, _("Your safety plan is saved."))
-            return redirect("plan:safety")
-        return _render_safety(request, form)
-    draft = drafts.load(request, SAFETY_DRAFT)
-    initial = draft or safety_forms.initial_from_plan(get_safety_plan_for_user(request))
-    form = safety_forms.SafetyPlanForm(initial=initial)
-    return _render_safety(request, form, draft_restored=bool(draft))
-
-
-def _keep_draft(request, key: str, rows_name: str, rows: int) -> None:
-    data = drafts.from_post(request.POST)
-    data.pop("more", None)
-    data[rows_name] = [str(rows)]
-    drafts.save(request, key, data)
-
-
-def _render_safety(request, form, *, draft_restored=False, rows_added=None):
+    page = drafted(
+        request,
+        SAFETY_DRAFT,
+        safety_forms.SafetyPlanForm,
+        initial=lambda: safety_forms.initial_from_plan(get_safety_plan_for_user(request)),
+        save=lambda form: actions.save_safety_plan(request.user, request.vault, form.to_plan()),
+    )
+    if page.saved:
+        messages.success(request, _("Your safety plan is saved."))
+        return redirect("plan:safety")
     return render(
         request,
         "plan/safety_plan.html",
         {
-            "form": form,
-            "draft_key": SAFETY_DRAFT,
-            "draft_restored": draft_restored,
-            "rows_added": rows_added,
+            **page.context(),
             "has_plan": SafetyPlan.objects.filter(owner=request.user).exists(),
         },
     )
@@ -224,39 +205,31 @@ def exit_plan(request):
 @private_view
 def exit_step(request, number):
     step = get_step(number)
-    key = exit_draft_key(step)
     saved = actions.open_exit_plan(request.user, request.vault).get("steps", {})
     saved_step = saved.get(str(step.number), {})
-    draft = None
-    if request.method == "POST":
-        if request.POST.get("more") == exit_forms.OWN:
-            form = exit_forms.ExitStepForm(
-                step, initial=fields.flat(request.POST), more=exit_forms.OWN
-            )
-            _keep_draft(request, key, f"{exit_forms.OWN}-rows", form.own_rows)
-        else:
-            form = exit_forms.ExitStepForm(step, data=request.POST)
-            if form.is_valid():
-                actions.save_exit_step(request.user, request.vault, step.number, form.to_step())
-                drafts.discard(request, key)
-                messages.success(request, _("Step %(number)s is saved.") % {"number": step.number})
-                return redirect("plan:exit_step", number=step.number)
-    else:
-        draft = drafts.load(request, key)
-        initial = draft or exit_forms.initial_from_step(saved_step)
-        form = exit_forms.ExitStepForm(step, initial=initial)
+    page = drafted(
+        request,
+        exit_draft_key(step),
+        exit_forms.ExitStepForm,
+        form_kwargs={"step": step},
+        initial=lambda: exit_forms.initial_from_step(saved_step),
+        save=lambda form: actions.save_exit_step(
+            request.user, request.vault, step.number, form.to_step()
+        ),
+    )
+    if page.saved:
+        messages.success(request, _("Step %(number)s is saved.") % {"number": step.number})
+        return redirect("plan:exit_step", number=step.number)
     return render(
         request,
         "plan/exit_step.html",
         {
+            **page.context(),
             "step": step,
-            "form": form,
             "progress": actions.step_progress(step, saved_step),
             "previous": STEP_BY_NUMBER.get(step.number - 1),
             "next": STEP_BY_NUMBER.get(step.number + 1),
             "step_count": len(STEP_BY_NUMBER),
-            "draft_key": key,
-            "draft_restored": bool(draft),
         },
     )
 

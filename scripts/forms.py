@@ -4,14 +4,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from scripts.models import Situation, Tone
+from vault.forms import PrivateTextField
 
 MAX_TITLE = 120
 MAX_PART = 500
 MAX_TEXT = 4000
 MAX_QUERY = 100
-
-# Chrome's enhanced spellcheck sends what is typed to a remote service.
-PRIVATE = {"autocomplete": "off", "spellcheck": "false"}
 
 
 class LibraryFilterForm(forms.Form):
@@ -23,14 +21,8 @@ class LibraryFilterForm(forms.Form):
     tone = forms.ChoiceField(
         label=_("Tone"), required=False, choices=[("", _("Any tone")), *Tone.choices]
     )
-    q = forms.CharField(
-        label=_("Search the words"),
-        required=False,
-        max_length=MAX_QUERY,
-        strip=True,
-        # What someone searches for can say a lot; the browser shouldn't keep it.
-        widget=forms.TextInput(attrs={**PRIVATE, "type": "search"}),
-    )
+    # What someone searches for can say a lot; the browser shouldn't keep it.
+    q = PrivateTextField(_("Search the words"), MAX_QUERY, attrs={"type": "search"})
 
     @classmethod
     def from_request(cls, request) -> "LibraryFilterForm":
@@ -57,12 +49,10 @@ def _situation_field():
 
 
 def _title_field():
-    return forms.CharField(
-        label=_("A name for it (optional)"),
+    return PrivateTextField(
+        _("A name for it (optional)"),
+        MAX_TITLE,
         help_text=_('Only you will see it. For example: "Calls about money".'),
-        required=False,
-        max_length=MAX_TITLE,
-        widget=forms.TextInput(attrs=PRIVATE),
         error_messages={
             "max_length": _(
                 "Could you shorten the name a little? It can be up to %(limit_value)d "
@@ -74,12 +64,12 @@ def _title_field():
 
 def _part(label, help_text, lead_in, required=True):
     """One part of the boundary sentence; `lead_in` is stripped if typed again."""
-    field = forms.CharField(
-        label=label,
-        help_text=help_text,
+    field = PrivateTextField(
+        label,
+        MAX_PART,
+        rows=2,
         required=required,
-        max_length=MAX_PART,
-        widget=forms.Textarea(attrs={**PRIVATE, "rows": 2}),
+        help_text=help_text,
         error_messages={
             "required": _("This part is still empty. A few words is enough."),
             "max_length": _(
@@ -156,11 +146,12 @@ class BuilderForm(forms.Form):
 class MyTextScriptForm(forms.Form):
     title = _title_field()
     situation = _situation_field()
-    text = forms.CharField(
-        label=_("The words"),
+    text = PrivateTextField(
+        _("The words"),
+        MAX_TEXT,
+        rows=6,
+        required=True,
         help_text=_("Change anything so it sounds like you."),
-        max_length=MAX_TEXT,
-        widget=forms.Textarea(attrs={**PRIVATE, "rows": 6}),
         error_messages={
             "required": _("There are no words here yet. A single sentence is enough."),
             "max_length": _(

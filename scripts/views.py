@@ -9,7 +9,7 @@ from core.decorators import public_view
 from scripts import actions, library
 from scripts.forms import LEAD_INS, BuilderForm, LibraryFilterForm, MyTextScriptForm, tidy_part
 from scripts.models import MyScript, Script, Situation, Tone
-from vault import drafts
+from vault.forms import drafted
 
 BUILDER_DRAFT = "script-builder"
 
@@ -73,16 +73,18 @@ def _builder_page(request, form, *, script=None, draft_restored=False):
 
 @private_view
 def builder(request):
-    draft = drafts.load(request, BUILDER_DRAFT) if request.method == "GET" else None
-    form = BuilderForm(request.POST if request.method == "POST" else None, initial=draft)
-    if request.method == "POST" and request.POST.get("action") != "preview" and form.is_valid():
+    def save(form):
         actions.create_script(request.user, request.vault, form.cleaned_data)
-        drafts.discard(request, BUILDER_DRAFT)
+
+    # A preview checks the words and shows the whole sentence, but saves nothing yet.
+    previewing = request.POST.get("action") == "preview"
+    page = drafted(request, BUILDER_DRAFT, BuilderForm, save=None if previewing else save)
+    if page.saved:
         messages.success(
             request, _("Your script is saved. You'll find it here whenever you need it.")
         )
         return redirect("scripts:mine")
-    return _builder_page(request, form, draft_restored=bool(draft))
+    return _builder_page(request, page.form, draft_restored=page.restored)
 
 
 @private_view

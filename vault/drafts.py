@@ -1,12 +1,12 @@
 """Drafts: what the person typed, kept sealed on the server until they save.
 
-Never in browser storage. Feature views use three calls:
+Never in browser storage. Feature views use `vault.forms.drafted()`, which
+loads, keeps and discards the draft around one form, and mark the form with
+`data-draft="safety-plan"` so drafts.js autosaves it to /drafts/safety-plan/
+as the person types. Underneath, three calls:
 
     initial = drafts.load(request, "safety-plan") or saved_values
     ...on a successful save: drafts.discard(request, "safety-plan")
-
-and mark the form with `data-draft="safety-plan"` so drafts.js autosaves it
-to /drafts/safety-plan/ as the person types.
 """
 
 from __future__ import annotations

@@ -223,3 +223,23 @@ def test_reconciliation_needs_a_private_space(client):
     response = client.get(PAGE)
     assert response.status_code == 302
     assert response["Location"].startswith("/sign-in/")
+
+
+def test_a_date_that_is_not_on_the_calendar_gets_the_one_date_wording_and_the_note_is_kept(
+    owner_client,
+):
+    response = note(owner_client, "31/02/2025", status="slipped", text="they shouted again")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Please check this date. Choose it from the calendar" in page
+    assert 'value="31/02/2025"' in page
+    assert "they shouted again" in page
+    assert Observation.objects.count() == 0
+
+
+def test_a_day_typed_without_a_year_means_the_last_one_for_a_note(owner):
+    with time_machine.travel("2025-03-12 10:00", tick=False):
+        client = signed_in_client(OWNER_NAME, OWNER_PASSPHRASE)
+        assert note(client, "20/03", text="before the move").status_code == 302
+        page = client.get(PAGE).content.decode()
+    assert "20 March 2024" in page

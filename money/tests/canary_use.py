@@ -10,14 +10,12 @@ REMOVE_LINK = re.compile(r"/money/emergency-fund/([0-9a-f-]{36})/remove/")
 def _budget_post(canary: str, **extra) -> dict:
     data = {
         "currency": f"{canary}",
-        "income-TOTAL_FORMS": "2",
-        "income-INITIAL_FORMS": "0",
+        "income-rows": "3",
         "income-0-label": f"{canary} pay",
         "income-0-amount": "1200",
         "income-1-label": f"{canary} support",
         "income-1-amount": "150,50",
-        "expenses-TOTAL_FORMS": "1",
-        "expenses-INITIAL_FORMS": "0",
+        "expenses-rows": "3",
         "expenses-0-label": f"{canary} rent",
         "expenses-0-amount": "700",
     }
@@ -30,7 +28,7 @@ def use_everything(client: Client, canary: str) -> None:
 
     # Budget: a draft, "add more rows", a kind error, then the save.
     client.post("/drafts/money-budget/", _budget_post(canary))
-    client.post("/money/budget/", _budget_post(canary, action="add-expenses"))
+    client.post("/money/budget/", _budget_post(canary, more="expenses"))
     client.post("/money/budget/", _budget_post(canary, **{"expenses-0-amount": f"{canary}"}))
     client.post("/money/budget/", _budget_post(canary, action="save"))
 

@@ -72,7 +72,7 @@ def test_add_more_rows_keeps_what_was_typed_and_adds_blank_lines(owner_client):
     response = owner_client.post(
         "/money/budget/",
         budget_data(
-            income=[("Pay", "12,50")], expenses=[("Rent", "not sure")], action="add-expenses"
+            income=[("Pay", "12,50")], expenses=[("Rent", "not sure")], more="expenses", blank=2
         ),
     )
     body = response.content.decode()
@@ -80,10 +80,14 @@ def test_add_more_rows_keeps_what_was_typed_and_adds_blank_lines(owner_client):
     assert 'value="12,50"' in body  # exactly as typed
     assert 'value="not sure"' in body  # no error yet: the person is still typing
     assert "Please write this as a number" not in body
-    assert 'name="expenses-TOTAL_FORMS" value="4"' in body
-    assert 'name="expenses-3-label"' in body
-    assert 'name="income-TOTAL_FORMS" value="1"' in body
+    assert 'name="expenses-rows" value="6"' in body
+    assert 'name="expenses-5-label"' in body
+    assert 'name="income-rows" value="3"' in body
     assert not MoneyPlan.objects.exists()
+    # Kept as a draft, with the added lines, in case the page is left now.
+    again = owner_client.get("/money/budget/").content.decode()
+    assert 'value="not sure"' in again
+    assert 'name="expenses-rows" value="6"' in again
 
 
 def test_empty_lines_are_left_out_when_saving(owner_client):
@@ -92,8 +96,8 @@ def test_empty_lines_are_left_out_when_saving(owner_client):
     )
     body = owner_client.get("/money/budget/").content.decode()
     # What was saved, plus three fresh blank lines each.
-    assert 'name="income-TOTAL_FORMS" value="4"' in body
-    assert 'name="expenses-TOTAL_FORMS" value="4"' in body
+    assert 'name="income-rows" value="4"' in body
+    assert 'name="expenses-rows" value="4"' in body
 
 
 def test_the_budget_is_sealed(owner_client):

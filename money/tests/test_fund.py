@@ -95,3 +95,16 @@ def test_the_fund_is_sealed(owner_client):
     stored = bytes(MoneyPlan.objects.get().fund)
     assert b"4321" not in stored
     assert b"blue tin" not in stored
+
+
+def test_a_date_that_cannot_be_read_gets_the_one_date_wording_and_keeps_the_rest(owner_client):
+    body = deposit(owner_client, "12,50", "from the jar", date="sometime").content.decode()
+    assert "Please check this date. Choose it from the calendar" in body
+    assert 'value="sometime"' in body
+    assert 'value="12,50"' in body and 'value="from the jar"' in body
+    assert not MoneyPlan.objects.exists()
+
+
+def test_a_day_first_date_is_understood(owner_client):
+    assert deposit(owner_client, "5", date="02/04/2025").status_code == 302
+    assert "2 Apr 2025" in owner_client.get("/money/emergency-fund/").content.decode()

@@ -92,18 +92,16 @@ def test_a_day_first_date_is_understood(owner_client):
     assert form_values(owner_client.get("/exit-plan/1/"))["target"] == "2031-03-14"
 
 
-@pytest.mark.parametrize(
-    ("typed", "message"),
-    [
-        ("31/02", "That date isn't on the calendar: February has no day 31."),
-        ("2031-02-30", "That date isn't on the calendar: February has no day 30."),
-        ("14/13/2031", "A year only has 12 months."),
-        ("next tuesday", "We couldn't read that as a date."),
-    ],
+ONE_DATE_WORDING = (
+    "Please check this date. Choose it from the calendar, or if no calendar appears, "
+    "write the day first, like 14/03/2026."
 )
-def test_a_date_that_cannot_be_is_refused_kindly_and_everything_is_kept(
-    owner_client, typed, message
-):
+
+
+@pytest.mark.parametrize(
+    "typed", ["31/02", "2031-02-30", "14/13/2031", "next tuesday", "0202-03-14"]
+)
+def test_a_date_that_cannot_be_is_refused_kindly_and_everything_is_kept(owner_client, typed):
     response = owner_client.post(
         "/exit-plan/2/",
         step_form(
@@ -111,7 +109,7 @@ def test_a_date_that_cannot_be_is_refused_kindly_and_everything_is_kept(
         ),
     )
     assert response.status_code == 200
-    assert message in html.unescape(response.content.decode())
+    assert ONE_DATE_WORDING in html.unescape(response.content.decode())
     shown = form_values(response)
     assert shown["task-keeper-date"] == typed
     assert shown["notes"] == "my careful notes"
