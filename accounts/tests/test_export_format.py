@@ -1,11 +1,17 @@
 """The sealed export file: it opens with its passphrase alone, and refuses anything else."""
 
+import json
 import os
+import re
 import struct
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from django.conf import settings
 
 from accounts import export_format
 from vault import crypto
@@ -134,3 +140,21 @@ def test_a_file_asking_for_absurd_work_is_refused_before_any_is_done():
     struct.pack_into(">I", blob, 14, 1000)  # a thousand passes
     with pytest.raises(export_format.DamagedFile):
         export_format.open_file(bytes(blob), PASSPHRASE)
+
+
+def test_the_script_in_the_format_page_opens_a_real_file(tmp_path):
+    """docs/export-format.md's own Python, run as a person would run it."""
+    page = (Path(settings.BASE_DIR) / "docs" / "export-format.md").read_text()
+    script = re.search(r"```python\n(.*?)```", page, re.DOTALL).group(1)
+    (tmp_path / "open_notes.py").write_text(script)
+    document = {"format": "haven-export", "words": "Mina's sofa, 朋友的家"}
+    blob = export_format.seal(json.dumps(document).encode(), PASSPHRASE, PARAMS)
+    (tmp_path / "notes.bin").write_bytes(blob)
+    done = subprocess.run(
+        [sys.executable, str(tmp_path / "open_notes.py"), str(tmp_path / "notes.bin")],
+        input=PASSPHRASE + "\n",
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert json.loads(done.stdout.split("Passphrase: ", 1)[-1]) == document
