@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 
 from accounts.export_tables import Table, export_tables, restore_tables
@@ -41,7 +43,8 @@ def restore(user, box, data) -> None:
 
 
 def _day(row: dict) -> str:
-    return str(row.get("created_at", ""))[:10]
+    moment = parse_datetime(str(row.get("created_at", "")))
+    return timezone.localtime(moment).date().isoformat() if moment else ""
 
 
 def _relationship(out: Writer, row: dict) -> None:
@@ -70,6 +73,8 @@ def _danger(out: Writer, row: dict) -> None:
 
 def readable(out: Writer, data: dict) -> None:
     checks = data.get("saved_checks") or []
+    if checks:
+        out.section(_("Checks you kept"))
     for row in checks:
         if row.get("kind") == SavedCheck.DANGER:
             _danger(out, row)
@@ -78,7 +83,7 @@ def readable(out: Writer, data: dict) -> None:
 
     notes = data.get("reconciliation_notes") or []
     if notes:
-        out.heading(_("Reconciliation notes"))
+        out.section(_("Reconciliation notes"))
     for row in sorted(notes, key=lambda r: (r.get("data") or {}).get("on", "")):
         note = row.get("data") or {}
         sign = content.RECONCILE_SIGN_LABELS.get(note.get("sign"), note.get("sign", ""))
@@ -90,7 +95,7 @@ def readable(out: Writer, data: dict) -> None:
     conditions = data.get("conditions") or {}
     steps = data.get("reconciliation_steps") or []
     if conditions or steps:
-        out.heading(_("If you go ahead"))
+        out.section(_("If you go ahead"))
     if conditions.get("conditions"):
         out.line(_("My conditions"))
         for line in conditions["conditions"].splitlines():

@@ -59,6 +59,7 @@ VARIATION_SELECTORS = range(0xFE00, 0xFE10)
 # that a usual plan fits on one A4 page, large enough to read in a hurry.
 SIZES = {
     "title": (15, 7, "B", 0),
+    "section": (13, 6.4, "B", 4),
     "heading": (11, 5.6, "B", 1.6),
     "line": (9.5, 4.5, "", 0),
     "small": (8, 3.7, "", 0),
@@ -175,6 +176,10 @@ class Writer:
 
     def title(self, text) -> None:
         self.items.append(("title", _clean(text)))
+
+    def section(self, text) -> None:
+        """A part of a longer document, above its headings."""
+        self.items.append(("section", _clean(text)))
 
     def heading(self, text) -> None:
         self.items.append(("heading", _clean(text)))

@@ -36,7 +36,7 @@ def _mark(done) -> str:
 
 def readable(out: Writer, data: dict) -> None:
     """The export's PDF: what the person wrote, in the order the pages show it."""
-    out.heading(_("My reasons"))
+    out.section(_("My reasons"))
     reasons = data.get("reasons") or []
     for row in reasons:
         out.line(f"• {row.get('text', '')}")
@@ -44,14 +44,14 @@ def readable(out: Writer, data: dict) -> None:
         out.small(_("Nothing written here yet."))
 
     safety = (data.get("safety_plan") or {}).get("data")
-    out.heading(SAFETY_PLAN_TITLE)
+    out.section(SAFETY_PLAN_TITLE)
     if safety:
         write_safety_plan(out, printable_safety_plan(safety))
     else:
         out.small(_("Nothing written here yet."))
 
     saved_steps = ((data.get("exit_plan") or {}).get("data") or {}).get("steps", {})
-    out.heading(_("My exit plan"))
+    out.section(_("My exit plan"))
     if not saved_steps:
         out.small(_("Nothing written here yet."))
     for step in STEPS:
@@ -60,7 +60,7 @@ def readable(out: Writer, data: dict) -> None:
             continue
         out.heading(_("Step %(number)s: %(title)s") % {"number": step.number, "title": step.title})
         if saved.get("target"):
-            out.small(_("Aiming for: %(date)s") % {"date": saved["target"]})
+            out.small(f"{_('Aim to finish this step by')}: {saved['target']}")
         tasks = saved.get("tasks", {})
         for key, label in step.tasks:
             task = tasks.get(key, {})

@@ -39,7 +39,7 @@ def readable(out: Writer, data: dict) -> None:
         out.small(_("Nothing kept here yet."))
     for row in scripts:
         script = row.get("content") or {}
-        out.heading(script.get("title") or _("Untitled"))
+        out.heading(script.get("title") or _("My boundary"))
         if script.get("situation") in Situation.values:
             out.small(Situation(script["situation"]).label)
         out.line(_sentence(script["parts"]) if script.get("parts") else script.get("text", ""))
