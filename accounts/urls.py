@@ -1,6 +1,6 @@
 from django.urls import path
 
-from accounts import views
+from accounts import export_views, views
 
 app_name = "accounts"
 
@@ -22,4 +22,6 @@ urlpatterns = [
     path("settings/duress/remove/", views.duress_remove, name="duress_remove"),
     path("settings/duress/prepare/", views.prepare_decoy, name="prepare_decoy"),
     path("settings/delete/", views.delete_account, name="delete"),
+    path("settings/export/", export_views.export_page, name="export"),
+    path("settings/export/bring-in/", export_views.restore_page, name="export_restore"),
 ]

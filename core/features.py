@@ -47,6 +47,7 @@ from typing import Any
 from django.apps import apps
 from django.conf import settings
 from django.db import models
+from django.db.models import Model
 from django.utils.functional import Promise
 
 
@@ -96,7 +97,8 @@ class Feature:
     public_pages: tuple[str, ...] | list[str] = ()
     extra: dict[str, Any] = field(default_factory=dict)
 
-    def model_classes(self) -> list[type[models.Model]]:
+    # Model, not models.Model: inside this class `models` is the field above.
+    def model_classes(self) -> list[type[Model]]:
         return [apps.get_model(label) for label in self.models]
 
     def module(self, kind: str):

@@ -1,0 +1,3 @@
+from core.features import Feature
+
+FEATURE = Feature(app="money", models=["money.MoneyPlan"], export="money.exports")
