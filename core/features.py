@@ -162,8 +162,9 @@ class Feature:
     export: str | None = None
     decoy: str | None = None
     content: str | None = None
-    # URL names of the feature's main private pages (checked for private
-    # forms, timed in the bench, walked by the crawlers).
+    # The feature's main private pages, and the pages anyone may read: URL
+    # names or (name, kwargs) pairs (checked for private forms and spellcheck,
+    # where the crawlers start, timed in the bench).
     private_pages: tuple[Page, ...] | list[Page] = ()
     public_pages: tuple[Page, ...] | list[Page] = ()
     extra: dict[str, Any] = field(default_factory=dict)
