@@ -51,14 +51,20 @@ def concrete(route: str, values: dict) -> str | None:
 
 
 @pytest.fixture
-def owner_world(db):
-    """One of everything the owner can make (every feature's canary use, with
-    SECRET as the canary), and a real path of theirs for every view that takes
-    an object's id, found by following the owner's own links."""
+def owner_filled(db):
+    """One of everything the owner can make: every feature's canary use, with
+    SECRET as the canary. Returns the owner's signed-in client."""
     make_member(OWNER_NAME, OWNER_PASSPHRASE)
     client = signed_in_client(OWNER_NAME, OWNER_PASSPHRASE)
     fill_every_feature(client, SECRET)
-    found = crawl(client, start_pages(private=True))
+    return client
+
+
+@pytest.fixture
+def owner_world(owner_filled):
+    """The owner's things, and a real path of theirs for every view that takes
+    an object's id, found by following the owner's own links."""
+    found = crawl(owner_filled, start_pages(private=True))
     owned_paths = {}
     for name, route, _entry in all_patterns():
         if "<uuid:" not in route:
@@ -133,7 +139,7 @@ def test_another_member_never_sees_the_owners_data(owner_world, db):
     assert owners_sealed_rows(owner_world["owner"]) == before
 
 
-def test_operators_see_accounts_in_the_admin_but_nothing_private(owner_world, operator):
+def test_operators_see_accounts_in_the_admin_but_nothing_private(owner_filled, operator):
     from django.test import Client
 
     client = Client()
@@ -141,7 +147,7 @@ def test_operators_see_accounts_in_the_admin_but_nothing_private(owner_world, op
     listing = client.get("/operator/admin/accounts/user/")
     assert listing.status_code == 200
     assert OWNER_NAME in listing.content.decode()
-    owner = owner_world["owner"]
+    owner = User.objects.get(username=OWNER_NAME)
     detail = client.get(f"/operator/admin/accounts/user/{owner.pk}/change/")
     assert detail.status_code == 200
     assert SECRET not in detail.content.decode()
