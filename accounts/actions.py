@@ -14,8 +14,7 @@ from django.db import transaction
 
 from accounts.jobs import DELIVER_DURESS
 from accounts.models import DuressEvent, User, name_key
-from accounts.signals import decoy_created
-from core import jobs
+from core import features, jobs
 from vault import crypto
 from vault import keyring as vault_keyring
 from vault import session as vault_session
@@ -125,7 +124,9 @@ def set_duress(user: User, dek: bytes, duress_passphrase: str) -> User:
                 discreet=user.discreet,
             )
             decoy_dek = vault_keyring.random_data_key()
-            decoy_created.send(sender=User, decoy=decoy, box=Box(decoy_dek))
+            # Each feature gives the new space a little ordinary-looking content.
+            for _feature, decoy_seed in features.with_module("decoy"):
+                decoy_seed.seed_decoy(decoy, Box(decoy_dek))
         vault_keyring.set_duress(ring, dek, duress_passphrase, decoy_dek)
         ring.save()
         _copy_totp_to_decoy(user, Box(dek), decoy, Box(decoy_dek))

@@ -6,12 +6,13 @@ Each feature app declares itself once, in its own `feature.py`:
         app="plan",
         nav=[NavEntry(_("Plans"), "plan:safety", namespace="plan")],
         cards=[Card("plan/cards/reasons.html", "plan.cards.reasons", order=10)],
+        tools=[Tool([Link(_("Print your safety plan"), "plan:safety_print")])],
         models=["plan.Reason", "plan.SafetyPlan", "plan.ExitPlan"],
         canary="plan.tests.canary_use",
         demo="plan.demo",
         export="plan.exports",
         decoy="plan.demo",
-        private_pages=["plan:reasons", "plan:safety"],
+        private_pages=["plan:reasons", ("plan:exit_step", {"number": 1})],
     )
 
 Shared pages (the layout's nav, the dashboard) and cross-cutting tests (the
@@ -20,10 +21,28 @@ keeping lists of their own. Dotted paths name modules or functions that are
 imported only when used, so the registry itself imports no feature code at
 start-up and core depends on no feature.
 
+Adding a feature app: its folder, one line in INSTALLED_APPS, one URL include
+in haven/urls.py, and its `feature.py`. Every installed app of this
+repository other than core, vault, accounts and dashboard must have one
+(tests/test_registry.py checks it), and every model with a sealed field must
+be listed in some feature's `models`.
+
+What the shared places read:
+- `nav`: the layout's main navigation (core/context_processors.py), after
+  Home and before Settings/Lock, sorted by `order`. URLs are reversed once
+  per process, on first use (`url()`), never per request.
+- `cards`: the dashboard (dashboard app, /home/) renders every card in
+  `order`; a card may name a stylesheet (`css`, a static path) the dashboard
+  links once. `tools`: lines of the dashboard's "More tools" card, in `order`.
+- `models`: the deletion and access tests walk them; the export covers them.
+- `private_pages`, `public_pages`: URL names, or `(name, kwargs)` pairs for
+  pages that take arguments (`page_url()` turns either into a path).
+
 The module contracts:
 - `demo`: a module with `seed(user, box)` filling a demo member's space.
 - `decoy`: a module with `seed_decoy(user, box)` filling a new decoy space
-  with plausible, harmless content.
+  with plausible, harmless content (accounts calls it inside the transaction
+  that creates the decoy). Nothing in it may hint at leaving or at help.
 - `export`: a module with `export(user, box) -> dict` (JSON-ready: every
   sealed value of every owned model, opened) and `restore(user, box, data)`
   (writes that dict back into a fresh account).
@@ -46,9 +65,34 @@ from typing import Any
 
 from django.apps import apps
 from django.conf import settings
-from django.db import models
 from django.db.models import Model
+from django.urls import reverse
 from django.utils.functional import Promise
+
+# A page: a URL name, or a URL name and its arguments.
+Page = str | tuple[str, dict[str, Any]]
+
+
+@cache
+def url(url_name: str) -> str:
+    """The path of a URL name that takes no arguments, reversed once per process.
+
+    In the web server the first use is inside a request, so a deployment under
+    a path prefix (SCRIPT_NAME) gets its prefix as with any reversed URL.
+    """
+    return reverse(url_name)
+
+
+def page_url(page: Page) -> str:
+    """The path of a `private_pages`/`public_pages` entry."""
+    if isinstance(page, str):
+        return url(page)
+    name, kwargs = page
+    return reverse(name, kwargs=kwargs)
+
+
+def page_name(page: Page) -> str:
+    return page if isinstance(page, str) else page[0]
 
 
 @dataclass(frozen=True)
@@ -66,6 +110,30 @@ class NavEntry:
     # Words a glance at a discreet screen may see instead of the label.
     discreet_label: str | Promise | None = None
 
+    @property
+    def url(self) -> str:
+        return url(self.url_name)
+
+
+@dataclass(frozen=True)
+class Link:
+    """A plain link to one of a feature's pages (URL name without arguments)."""
+
+    label: str | Promise
+    url_name: str
+
+    @property
+    def url(self) -> str:
+        return url(self.url_name)
+
+
+@dataclass(frozen=True)
+class Tool:
+    """A line of the dashboard's "More tools" card: a main link, then quieter ones."""
+
+    links: tuple[Link, ...] | list[Link]
+    order: int = 100
+
 
 @dataclass(frozen=True)
 class Card:
@@ -74,6 +142,8 @@ class Card:
     template: str
     context: str | None = None
     order: int = 100
+    # A static path of a stylesheet the card needs (linked once by the dashboard).
+    css: str | None = None
 
     def get_context(self, request) -> dict[str, Any]:
         return resolve(self.context)(request) if self.context else {}
@@ -84,6 +154,7 @@ class Feature:
     app: str
     nav: tuple[NavEntry, ...] | list[NavEntry] = ()
     cards: tuple[Card, ...] | list[Card] = ()
+    tools: tuple[Tool, ...] | list[Tool] = ()
     # "app_label.ModelName" of every model holding a member's private data.
     models: tuple[str, ...] | list[str] = ()
     canary: str | None = None
@@ -91,10 +162,11 @@ class Feature:
     export: str | None = None
     decoy: str | None = None
     content: str | None = None
-    # URL names of the feature's main private pages (checked for private
-    # forms, timed in the bench, walked by the crawlers).
-    private_pages: tuple[str, ...] | list[str] = ()
-    public_pages: tuple[str, ...] | list[str] = ()
+    # The feature's main private pages, and the pages anyone may read: URL
+    # names or (name, kwargs) pairs (checked for private forms and spellcheck,
+    # where the crawlers start, timed in the bench).
+    private_pages: tuple[Page, ...] | list[Page] = ()
+    public_pages: tuple[Page, ...] | list[Page] = ()
     extra: dict[str, Any] = field(default_factory=dict)
 
     # Model, not models.Model: inside this class `models` is the field above.
@@ -152,7 +224,11 @@ def cards() -> list[Card]:
     return sorted((c for f in all_features() for c in f.cards), key=lambda c: c.order)
 
 
-def owned_models() -> list[type[models.Model]]:
+def tools() -> list[Tool]:
+    return sorted((t for f in all_features() for t in f.tools), key=lambda t: t.order)
+
+
+def owned_models() -> list[type[Model]]:
     return [model for f in all_features() for model in f.model_classes()]
 
 

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "core",
     "vault",
     "accounts",
+    "dashboard",
     "plan",
     "guide",
     "assess",

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("core.urls")),
     path("", include("accounts.urls")),
     path("", include("vault.urls")),
+    path("", include("dashboard.urls")),
     path("", include("plan.urls")),
     path("guide/", include("guide.urls")),
     path("check/", include("assess.urls")),

@@ -28,21 +28,6 @@ def get_reason_for_user(request, reason_id) -> Reason:
 
 
 @private_view
-def home(request):
-    reasons = actions.open_reasons(request.user, request.vault)
-    return render(
-        request,
-        "plan/home.html",
-        {
-            "reasons": reasons,
-            "preparing": request.session.get("hv_preparing", False),
-            "safety": actions.safety_summary(get_safety_plan_for_user(request)),
-            "exit": actions.exit_progress(actions.open_exit_plan(request.user, request.vault)),
-        },
-    )
-
-
-@private_view
 def reasons(request):
     page = drafted(
         request,

@@ -1,3 +1,23 @@
-from core.features import Feature
+from django.utils.translation import gettext_lazy as _
 
-FEATURE = Feature(app="scripts", models=["scripts.MyScript"], export="scripts.exports")
+from core.features import Feature, Link, Tool
+
+FEATURE = Feature(
+    app="scripts",
+    tools=[
+        Tool(
+            [
+                Link(_("Words for hard moments"), "scripts:index"),
+                Link(_("your own scripts"), "scripts:mine"),
+                Link(_("boundary builder"), "scripts:builder"),
+            ],
+            order=30,
+        )
+    ],
+    models=["scripts.MyScript"],
+    canary="scripts.tests.canary_use",
+    export="scripts.exports",
+    content="scripts.content_files",
+    private_pages=["scripts:builder", "scripts:mine"],
+    public_pages=["scripts:index"],
+)

@@ -1,0 +1,18 @@
+"""What plan's dashboard cards show: each function takes the request and
+returns the values for its template in plan/templates/plan/cards/."""
+
+from plan import actions
+
+
+def reasons(request) -> dict:
+    return {"reasons": actions.open_reasons(request.user, request.vault)}
+
+
+def safety_plan(request) -> dict:
+    plan = actions.open_safety_plan(request.user, request.vault)
+    return {"safety": actions.safety_summary(plan)}
+
+
+def exit_plan(request) -> dict:
+    plan = actions.open_exit_plan(request.user, request.vault)
+    return {"exit": actions.exit_progress(plan)}
