@@ -61,6 +61,7 @@ import importlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from django.apps import apps
@@ -186,8 +187,10 @@ def resolve(dotted: str) -> Callable[..., Any]:
 
 def project_apps() -> list:
     """Installed apps that live in this repository (not Django's or a library's)."""
-    root = str(settings.BASE_DIR)
-    return [app for app in apps.get_app_configs() if app.path.startswith(root)]
+    # A top-level folder of the checkout: Django's own apps live in .venv,
+    # which sits inside the checkout too.
+    root = Path(settings.BASE_DIR).resolve()
+    return [app for app in apps.get_app_configs() if Path(app.path).resolve().parent == root]
 
 
 @cache
