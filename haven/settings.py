@@ -2,7 +2,7 @@
 
 Defaults give a laptop run (SQLite, local outbox) with no configuration.
 Production (HAVEN_DEBUG off) refuses to start without its secrets: see
-core/checks.py.
+vault/checks.py (system checks, also run when haven/wsgi.py is imported).
 """
 
 from pathlib import Path

@@ -27,7 +27,7 @@ class SafetyPlan(PrivateDocument):
     owner = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="safety_plan"
     )
-    data = SealedJSONField(version=1)  # see plan.safety
+    data = SealedJSONField(version=1)  # shape: plan/safety_forms.py, plan/safety_content.py
 
 
 class ExitPlan(PrivateDocument):
@@ -36,4 +36,4 @@ class ExitPlan(PrivateDocument):
     owner = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="exit_plan"
     )
-    data = SealedJSONField(version=1)  # see plan.exit
+    data = SealedJSONField(version=1)  # shape: plan/exit_forms.py, plan/exit_content.py
