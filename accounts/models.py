@@ -124,12 +124,12 @@ class User(AbstractBaseUser, PermissionsMixin):
 
 
 class RememberedDevice(models.Model):
-    """A browser this member has signed in with (T7).
+    """A browser that has opened this space (T7): see accounts/devices.py.
 
     The browser holds a random token in an HttpOnly cookie that names no one;
-    here only a keyed hash of it, bound to this member, is kept. Sign-ins from
-    that browser are counted on their own budget, so guesses at the member's
-    name from elsewhere can't keep them out of it.
+    here only a keyed hash of it, bound to this space, is kept. Sign-ins from
+    such browsers are counted on their own budget, so guesses at the name
+    from elsewhere can't keep the person out of them.
     """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)

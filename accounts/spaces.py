@@ -200,6 +200,19 @@ def below(space: User, dek: bytes) -> list[tuple[User, bytes]]:
     return found
 
 
+def every_space(members: list[User]) -> list[User]:
+    """The members and all their decoys (from the loaded chains)."""
+    found = []
+    for member in members:
+        space: User | None = member
+        for depth in range(DEPTH + 1):
+            if space is None:
+                break
+            found.append(space)
+            space = child_of(space) if depth < DEPTH else None
+    return found
+
+
 def tree_ids(member: User) -> list:
     ids = [member.pk]
     space: User | None = member

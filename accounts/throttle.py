@@ -92,22 +92,21 @@ def name_buckets(name_key: str) -> list[Bucket]:
     return [Bucket("name", name_key, _per_name())]
 
 
-def sign_in_buckets(name_key: str, address: str, device: str | None = None) -> list[Bucket]:
-    if device:
-        # A browser this account has signed in with: its own budget only, so
-        # guesses at the name from elsewhere (or from the same busy address)
-        # never keep the person out of it.
-        return [Bucket("device", device, _per_name())]
+def sign_in_buckets(name_key: str, address: str, remembered: str | None = None) -> list[Bucket]:
+    if remembered:
+        # A browser that has opened this space before (`remembered` is the
+        # space's id): the budget of that space's browsers only, so guesses at
+        # the name from elsewhere (or from the same busy address) never keep
+        # the person out of it.
+        return [Bucket("remembered", remembered, _per_name())]
     return [*name_buckets(name_key), Bucket("addr", address, _per_address())]
 
 
-def unlock_buckets(session_key: str, device: str | None = None) -> list[Bucket]:
-    """A signed-in device is counted by its session (and its browser), never by
-    the name or the address, which others may share."""
-    buckets = [Bucket("unlock", session_key, _per_name())]
-    if device:
-        buckets.append(Bucket("device", device, _per_name()))
-    return buckets
+def unlock_buckets(space_id) -> list[Bucket]:
+    """A signed-in device is counted by the space it has open (shared by that
+    space's own sessions), never by the name or the address, which others may
+    share; a session opened by the duress passphrase counts on the decoy's."""
+    return [Bucket("unlock", str(space_id), _per_name())]
 
 
 def recovery_buckets(name_key: str, address: str) -> list[Bucket]:

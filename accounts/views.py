@@ -102,7 +102,7 @@ def _signed_in(request, member: User, account: User, dek: bytes, to: str = ""):
         User.objects.filter(pk=member.pk).update(tell_decoy_deleted=False)
         messages.warning(request, DECOY_DELETED)
     response = redirect(to or safe_next(request, settings.HAVEN_HOME_URL))
-    devices.remember(request, response, member)
+    devices.remember(request, response, account)
     return response
 
 
@@ -120,8 +120,10 @@ def sign_in(request):
     if request.method == "POST" and form.is_valid():
         name = form.cleaned_data["username"]
         members = spaces.members_named(name)
-        device = devices.recognised(request, members)
-        buckets = throttle.sign_in_buckets(name_key(name), throttle.client_address(request), device)
+        remembered = devices.recognised(request, spaces.every_space(members))
+        buckets = throttle.sign_in_buckets(
+            name_key(name), throttle.client_address(request), remembered
+        )
         response = _try_passphrase(request, form, members, form.cleaned_data["passphrase"], buckets)
         if response is not None:
             return response
@@ -171,12 +173,11 @@ def unlock(request):
         return redirect(safe_next(request, settings.HAVEN_HOME_URL))
     form = forms.UnlockForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        # Counted per device session (and browser), never per name or address:
+        # Counted by the space this device has open, never per name or address:
         # someone guessing a person's name elsewhere, or on the same network,
         # can't keep them out of the device they are signed in on.
         member = spaces.load(request.user.owner)
-        device = devices.recognised(request, [member])
-        buckets = throttle.unlock_buckets(request.session.session_key or "", device)
+        buckets = throttle.unlock_buckets(request.user.pk)
         if not throttle.check(buckets).allowed:
             vault_session.lock(request)
             logout(request)
@@ -287,7 +288,8 @@ def recover(request):
                     ),
                 )
         if found is not None:
-            throttle.refund(buckets)
+            # Not given back: a recovery sets a new passphrase, which (in a
+            # decoy) must not become a free way to test guesses.
             space = found.space
             code = actions.recover(space, found.dek, form.cleaned_data["new_passphrase"])
             space.refresh_from_db()
@@ -307,9 +309,9 @@ WRONG_PASSPHRASE = _("That passphrase isn't right. Please try again.")
 
 
 def _confirm_passphrase(request, form, field: str = "current", refund: bool = True) -> bool:
-    """The passphrase that opened this space (in a decoy: the one that opens the
-    decoy), checked with one Argon2id run and counted on the name's budget like
-    a sign-in, in the real space and the decoy alike.
+    """The passphrase of this space (in a decoy: the one that opens the decoy),
+    checked with one Argon2id run and counted on the name's budget like a
+    sign-in, in the real space and the decoy alike.
 
     `refund=False` where the form carries a second guess as well (a new
     passphrase): then every try costs one, right or wrong.

@@ -251,3 +251,54 @@ def test_a_taken_name_costs_one_slow_passphrase_run_like_a_sign_in(owner, monkey
     runs.clear()
     sign_in(Client(), passphrase="guess")
     assert len(runs) == 1
+
+
+# Someone who was given the duress passphrase
+
+
+@pytest.fixture
+def owner_with_duress(db):
+    from accounts import actions
+    from conftest import DURESS_PASSPHRASE
+
+    user, dek, _code = make_member(OWNER_NAME, OWNER_PASSPHRASE)
+    actions.set_duress(user, dek, DURESS_PASSPHRASE)
+    return user
+
+
+@override_settings(HAVEN_SIGNIN_LIMIT_PER_NAME=3)
+def test_browsers_remembered_by_the_duress_passphrase_never_spend_the_persons_budget(
+    owner_with_duress,
+):
+    from conftest import DURESS_PASSPHRASE
+
+    own = used_before()
+    theirs = []
+    for n in range(3):
+        browser = Client(REMOTE_ADDR=f"10.4.4.{n}")
+        assert sign_in(browser, passphrase=DURESS_PASSPHRASE)["Location"] == "/home/"
+        browser.post("/sign-out/")
+        theirs.append(browser)
+    for browser in theirs:
+        sign_in(browser, passphrase="guess")
+    # Their remembered browsers share one budget, however many they make...
+    assert "too many tries" in sign_in(theirs[0], passphrase="guess again").content.decode()
+    # ...and the person's own browser never shared it.
+    assert sign_in(own)["Location"] == "/home/"
+
+
+@override_settings(HAVEN_SIGNIN_LIMIT_PER_NAME=3)
+def test_signing_in_again_gives_no_fresh_guesses_at_a_locked_device(owner_with_duress):
+    from conftest import DURESS_PASSPHRASE
+
+    first = Client()
+    sign_in(first, passphrase=DURESS_PASSPHRASE)
+    first.post("/lock/")
+    for _ in range(3):
+        first.post("/unlock/", {"passphrase": "guess"})
+    second = Client()
+    assert sign_in(second, passphrase=DURESS_PASSPHRASE)["Location"] == "/home/"
+    second.post("/lock/")
+    response = second.post("/unlock/", {"passphrase": OWNER_PASSPHRASE})
+    assert response["Location"] == "/sign-in/"
+    assert second.get("/home/")["Location"].startswith("/sign-in/")

@@ -142,3 +142,41 @@ def test_in_the_decoy_removing_its_duress_passphrase_asks_for_the_passphrase_too
         "my real reason"
         in signed_in_client(OWNER_NAME, OWNER_PASSPHRASE).get("/home/").content.decode()
     )
+
+
+@override_settings(HAVEN_SIGNIN_LIMIT_PER_NAME=3)
+def test_recovering_into_the_decoy_is_no_free_way_to_test_guesses(owner_with_duress):
+    import re
+
+    decoy = signed_in_client(OWNER_NAME, DURESS_PASSPHRASE)
+    decoy.post("/settings/recovery-code/", {"current": DURESS_PASSPHRASE})
+    page = decoy.get("/recovery-code/").content.decode()
+    code = re.search(r"<code>([A-Z0-9-]+)</code>", page).group(1)
+    for guess in GUESSES[:3]:
+        client = Client()
+        response = client.post(
+            "/recover/",
+            {
+                "username": OWNER_NAME,
+                "code": code,
+                "new_passphrase": guess,
+                "new_passphrase_again": guess,
+            },
+        )
+        assert response["Location"] == "/recovery-code/"
+        page = client.get("/recovery-code/").content.decode()
+        code = re.search(r"<code>([A-Z0-9-]+)</code>", page).group(1)
+    body = (
+        Client()
+        .post(
+            "/recover/",
+            {
+                "username": OWNER_NAME,
+                "code": code,
+                "new_passphrase": OWNER_PASSPHRASE,
+                "new_passphrase_again": OWNER_PASSPHRASE,
+            },
+        )
+        .content.decode()
+    )
+    assert "too many tries" in body
