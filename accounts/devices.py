@@ -43,17 +43,19 @@ def _digest(space_id, token: str) -> str:
 
 
 def recognised(request, spaces: list[User]) -> str | None:
-    """The id of the space (one of `spaces`) this browser is remembered for, if any."""
+    """The id of the first of `spaces` this browser is remembered for, if any.
+
+    Give the real space first: a person's own browser that was once made to
+    open the decoy is remembered for both, and keeps the real space's budget.
+    """
     token = _token(request)
     if token is None or not spaces:
         return None
     digests = [_digest(space.pk, token) for space in spaces]
-    found = (
-        RememberedDevice.objects.filter(digest__in=digests)
-        .values_list("user_id", flat=True)
-        .first()
+    found = set(
+        RememberedDevice.objects.filter(digest__in=digests).values_list("user_id", flat=True)
     )
-    return str(found) if found else None
+    return next((str(space.pk) for space in spaces if space.pk in found), None)
 
 
 def remember(request, response, space: User) -> None:

@@ -95,8 +95,8 @@ def _try_passphrase(request, form, members, passphrase, buckets):
 
 
 def _signed_in(request, member: User, account: User, dek: bytes, to: str = ""):
-    """Open `account` and remember this browser for `member` (the same for the
-    real space and a decoy, so the two answers look alike)."""
+    """Open `account` and remember this browser for it (the same for the real
+    space and a decoy, so the two answers look alike)."""
     actions.open_space(request, account, dek)
     if account.pk == member.pk and member.tell_decoy_deleted:
         User.objects.filter(pk=member.pk).update(tell_decoy_deleted=False)

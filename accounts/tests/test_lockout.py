@@ -302,3 +302,19 @@ def test_signing_in_again_gives_no_fresh_guesses_at_a_locked_device(owner_with_d
     response = second.post("/unlock/", {"passphrase": OWNER_PASSPHRASE})
     assert response["Location"] == "/sign-in/"
     assert second.get("/home/")["Location"].startswith("/sign-in/")
+
+
+@override_settings(HAVEN_SIGNIN_LIMIT_PER_NAME=3)
+def test_a_browser_once_made_to_open_the_decoy_keeps_the_persons_budget(owner_with_duress):
+    from conftest import DURESS_PASSPHRASE
+
+    own = used_before()
+    assert sign_in(own, passphrase=DURESS_PASSPHRASE)["Location"] == "/home/"
+    own.post("/sign-out/")
+    theirs = Client(REMOTE_ADDR="10.4.5.6")
+    sign_in(theirs, passphrase=DURESS_PASSPHRASE)
+    theirs.post("/sign-out/")
+    for _ in range(3):
+        sign_in(theirs, passphrase="guess")
+    assert "too many tries" in sign_in(theirs, passphrase="guess").content.decode()
+    assert sign_in(own)["Location"] == "/home/"
