@@ -146,12 +146,6 @@ def unlock(members: list[User], passphrase: str) -> Opened | None:
     return Opened(member, door.space, door.depth, dek)
 
 
-def doors_into(space: User) -> list[Door]:
-    """The passphrases that open this space (the deepest decoy has two)."""
-    member = load(space.owner)
-    return [door for door in doors(member) if door.space.pk == space.pk]
-
-
 def opens(space: User, passphrase: str) -> bool:
     """Is this the passphrase of this space? One Argon2id run, like a sign-in."""
     member = load(space.owner)
@@ -167,17 +161,13 @@ def has_duress(space: User) -> bool:
 
 def recover(members: list[User], code: str) -> Opened | None:
     """The recovery code of any space of the name: the real one's or a decoy's."""
-    rings: list[tuple[User, User, int, Keyring]] = []
-    for member in members:
-        space: User | None = member
-        depth = 0
-        while space is not None and depth <= DEPTH:
-            ring = ring_of(space)
-            if ring is not None:
-                rings.append((member, space, depth, ring))
-            space = child_of(space) if depth < DEPTH else None
-            depth += 1
-    found = vault_keyring.open_any_with_recovery_code([r for *_rest, r in rings], code)
+    rings = [
+        (member, space, depth, ring)
+        for member in members
+        for depth, space in enumerate(chain(member))
+        if (ring := ring_of(space)) is not None
+    ]
+    found = vault_keyring.open_any_with_recovery_code([ring for *_rest, ring in rings], code)
     if found is None:
         return None
     index, dek = found
@@ -200,25 +190,24 @@ def below(space: User, dek: bytes) -> list[tuple[User, bytes]]:
     return found
 
 
-def every_space(members: list[User]) -> list[User]:
-    """The members and all their decoys (from the loaded chains)."""
+def chain(space: User, depth: int = 0) -> list[User]:
+    """`space` and the decoys below it, in order (`depth`: how deep `space` is),
+    read from what is loaded where members_named() or load() loaded it."""
     found = []
-    for member in members:
-        space: User | None = member
-        for depth in range(DEPTH + 1):
-            if space is None:
-                break
-            found.append(space)
-            space = child_of(space) if depth < DEPTH else None
+    current: User | None = space
+    while current is not None:
+        found.append(current)
+        if depth >= DEPTH:
+            break
+        current, depth = child_of(current), depth + 1
     return found
 
 
-def tree_ids(member: User) -> list:
-    ids = [member.pk]
-    space: User | None = member
-    for _ in range(DEPTH):
-        space = child_of(space) if space is not None else None
-        if space is None:
-            break
-        ids.append(space.pk)
-    return ids
+def every_space(members: list[User]) -> list[User]:
+    """The members and all their decoys, real spaces first."""
+    return [space for member in members for space in chain(member)]
+
+
+def tree_ids(space: User) -> list:
+    """`space` and the decoys below it."""
+    return [each.pk for each in chain(space, depth_of(space))]
