@@ -6,8 +6,9 @@ from django.core import serializers
 from django.core.exceptions import ImproperlyConfigured
 from django.test import Client, RequestFactory, override_settings
 
-from accounts import throttle
-from conftest import OWNER_NAME, OWNER_PASSPHRASE, make_member
+from accounts import actions, throttle
+from conftest import DURESS_PASSPHRASE, OWNER_NAME, OWNER_PASSPHRASE, make_member
+from haven.env import env_trusted_proxies
 from vault import crypto
 
 pytestmark = pytest.mark.django_db
@@ -197,8 +198,6 @@ def test_the_client_address_is_read_only_as_far_as_the_trusted_proxies_reach():
 
 
 def test_the_trusted_proxies_setting_rejects_a_malformed_value(monkeypatch):
-    from haven.env import env_trusted_proxies
-
     monkeypatch.setenv("HAVEN_TRUSTED_PROXIES", "2")
     assert env_trusted_proxies("HAVEN_TRUSTED_PROXIES") == 2
     monkeypatch.setenv("HAVEN_TRUSTED_PROXIES", "10.0.0.1, 192.168.0.0/16")
@@ -258,9 +257,6 @@ def test_a_taken_name_costs_one_slow_passphrase_run_like_a_sign_in(owner, monkey
 
 @pytest.fixture
 def owner_with_duress(db):
-    from accounts import actions
-    from conftest import DURESS_PASSPHRASE
-
     user, dek, _code = make_member(OWNER_NAME, OWNER_PASSPHRASE)
     actions.set_duress(user, dek, DURESS_PASSPHRASE)
     return user
@@ -270,8 +266,6 @@ def owner_with_duress(db):
 def test_browsers_remembered_by_the_duress_passphrase_never_spend_the_persons_budget(
     owner_with_duress,
 ):
-    from conftest import DURESS_PASSPHRASE
-
     own = used_before()
     theirs = []
     for n in range(3):
@@ -289,8 +283,6 @@ def test_browsers_remembered_by_the_duress_passphrase_never_spend_the_persons_bu
 
 @override_settings(HAVEN_SIGNIN_LIMIT_PER_NAME=3)
 def test_signing_in_again_gives_no_fresh_guesses_at_a_locked_device(owner_with_duress):
-    from conftest import DURESS_PASSPHRASE
-
     first = Client()
     sign_in(first, passphrase=DURESS_PASSPHRASE)
     first.post("/lock/")
@@ -306,8 +298,6 @@ def test_signing_in_again_gives_no_fresh_guesses_at_a_locked_device(owner_with_d
 
 @override_settings(HAVEN_SIGNIN_LIMIT_PER_NAME=3)
 def test_a_browser_once_made_to_open_the_decoy_keeps_the_persons_budget(owner_with_duress):
-    from conftest import DURESS_PASSPHRASE
-
     own = used_before()
     assert sign_in(own, passphrase=DURESS_PASSPHRASE)["Location"] == "/home/"
     own.post("/sign-out/")
