@@ -1,8 +1,10 @@
 import uuid
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from core import discreet
@@ -57,6 +59,17 @@ class User(AbstractBaseUser, PermissionsMixin):
     discreet = models.CharField(max_length=16, blank=True, default="", choices=discreet.CHOICES)
     totp_secret = SealedField(null=True)
     totp_last_step = models.PositiveBigIntegerField(default=0, editable=False)
+    # Moves on whenever this space's keys change (passphrase, recovery code,
+    # two-step, duress): every session opened before then ends.
+    session_epoch = models.PositiveIntegerField(default=0, editable=False)
+    # Set when the decoy was "deleted" from inside it: the sign-in name is then
+    # free for anyone (`username_key` holds a random placeholder), and this
+    # keyed form of it still finds the person's real space.
+    hidden_name = models.CharField(
+        max_length=64, blank=True, default="", editable=False, db_index=True
+    )
+    # The person is told, once, at their next sign-in.
+    tell_decoy_deleted = models.BooleanField(default=False, editable=False)
 
     objects = UserManager()
 
@@ -70,24 +83,67 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.display_name
 
     def save(self, *args, **kwargs):
-        self.username_key = name_key(self.username)
-        if kwargs.get("update_fields") is not None and "username" in kwargs["update_fields"]:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "username_key"}
+        if not self.hidden_name:
+            self.username_key = name_key(self.username)
+            if kwargs.get("update_fields") is not None and "username" in kwargs["update_fields"]:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "username_key"}
         super().save(*args, **kwargs)
+
+    def get_session_auth_hash(self) -> str:
+        return self._epoch_hash(None)
+
+    def get_session_auth_fallback_hash(self):
+        for secret in settings.SECRET_KEY_FALLBACKS:
+            yield self._epoch_hash(secret)
+
+    def _epoch_hash(self, secret) -> str:
+        # Django ends any session whose stored hash no longer matches, so
+        # moving the epoch on signs every other session out at once.
+        return salted_hmac(
+            "accounts.User.session",
+            f"{self.password}|{self.session_epoch}",
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
 
     @property
     def display_name(self) -> str:
-        # The decoy shows its owner's name, so it looks like the real account.
-        return self.decoy_for.username if self.is_decoy and self.decoy_for else self.username
+        # A decoy shows its owner's name, so it looks like the real account.
+        return self.owner.username
 
     @property
     def owner(self) -> "User":
-        """The person behind this account (the decoy's owner for a decoy)."""
-        return self.decoy_for if self.is_decoy and self.decoy_for else self
+        """The person behind this account: the member at the top of a decoy's chain."""
+        space = self
+        while space.is_decoy and space.decoy_for is not None:
+            space = space.decoy_for
+        return space
 
     @property
     def totp_enabled(self) -> bool:
         return bool(self.totp_secret)
+
+
+class RememberedDevice(models.Model):
+    """A browser that has opened this space (T7): see accounts/devices.py.
+
+    The browser holds a random token in an HttpOnly cookie that names no one;
+    here only a keyed hash of it, bound to this space, is kept. Sign-ins from
+    such browsers are counted on their own budget, so guesses at the name
+    from elsewhere can't keep the person out of them.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="remembered_devices")
+    digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    last_used_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-last_used_at"]
+
+    def __str__(self) -> str:
+        return f"remembered device {self.id}"
 
 
 class DuressEvent(models.Model):

@@ -1,12 +1,19 @@
-"""Slowing down guessing: fixed windows counted per sign-in name and per address.
+"""Slowing down guessing: fixed windows counted in separate budgets.
 
 Counts live in the cache (Redis at scale). A name that doesn't exist is
 counted exactly like one that does, so the limit reveals nothing.
+
+The budgets are kept apart on purpose (T7): guesses at a person's name from
+elsewhere use the name's budget, never the one of a browser the person has
+signed in with before, nor the one of a device they are signed in on; and
+signing in and recovering don't share one either. Someone who knows only the
+name can make the name wait, but can't keep its owner out.
 """
 
 from __future__ import annotations
 
 import hashlib
+import ipaddress
 import math
 import time
 from dataclasses import dataclass
@@ -41,26 +48,78 @@ class Bucket:
 
 
 def client_address(request) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    """The visitor's address: the peer's, unless trusted proxies stand in front.
+
+    Behind them, each proxy appends the address it saw to X-Forwarded-For, so
+    the visitor's is the one the outermost trusted proxy added; anything to
+    its left was written by the visitor and is not believed.
+    """
+    remote = request.META.get("REMOTE_ADDR", "") or "unknown"
+    trusted = settings.HAVEN_TRUSTED_PROXIES
+    if not trusted:
+        return remote
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
+    if isinstance(trusted, int):
+        return hops[-trusted] if len(hops) >= trusted else remote
+    networks = [ipaddress.ip_network(net) for net in trusted]
+    chain = [*hops, remote]
+    for hop in reversed(chain):
+        if not _within(hop, networks):
+            return hop
+    return chain[0]
 
 
-def sign_in_buckets(name_key: str, address: str) -> list[Bucket]:
+def _within(address: str, networks) -> bool:
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in net for net in networks)
+
+
+def _per_name() -> int:
+    return settings.HAVEN_SIGNIN_LIMIT_PER_NAME
+
+
+def _per_address() -> int:
+    return settings.HAVEN_SIGNIN_LIMIT_PER_ADDRESS
+
+
+def name_buckets(name_key: str) -> list[Bucket]:
+    """The name's own budget: sign-ins from unknown browsers, sign-up checks of
+    the name, and passphrases typed inside its spaces all count here."""
+    return [Bucket("name", name_key, _per_name())]
+
+
+def sign_in_buckets(name_key: str, address: str, remembered: str | None = None) -> list[Bucket]:
+    if remembered:
+        # A browser that has opened this space before (`remembered` is the
+        # space's id): the budget of that space's browsers only, so guesses at
+        # the name from elsewhere (or from the same busy address) never keep
+        # the person out of it.
+        return [Bucket("remembered", remembered, _per_name())]
+    return [*name_buckets(name_key), Bucket("addr", address, _per_address())]
+
+
+def unlock_buckets(space_id) -> list[Bucket]:
+    """A signed-in device is counted by the space it has open (shared by that
+    space's own sessions), never by the name or the address, which others may
+    share; a session opened by the duress passphrase counts on the decoy's."""
+    return [Bucket("unlock", str(space_id), _per_name())]
+
+
+def recovery_buckets(name_key: str, address: str) -> list[Bucket]:
     return [
-        Bucket("name", name_key, settings.HAVEN_SIGNIN_LIMIT_PER_NAME),
-        Bucket("addr", address, settings.HAVEN_SIGNIN_LIMIT_PER_ADDRESS),
+        Bucket("recover", name_key, _per_name()),
+        Bucket("recover-addr", address, _per_address()),
     ]
 
 
-def unlock_buckets(session_key: str, address: str) -> list[Bucket]:
-    """Like sign_in_buckets, but the first counts this device's session, not the name."""
-    return [
-        Bucket("unlock", session_key, settings.HAVEN_SIGNIN_LIMIT_PER_NAME),
-        Bucket("addr", address, settings.HAVEN_SIGNIN_LIMIT_PER_ADDRESS),
-    ]
-
-
-def sign_up_buckets(address: str) -> list[Bucket]:
-    return [Bucket("signup", address, SIGNUPS_PER_ADDRESS)]
+def sign_up_buckets(address: str, name_key: str) -> list[Bucket]:
+    # Asking sign-up whether a name is free counts on the name's own budget,
+    # so it says no more about who has an account than guessing at sign-in.
+    return [Bucket("signup", address, SIGNUPS_PER_ADDRESS), *name_buckets(name_key)]
 
 
 def check(buckets: list[Bucket]) -> Verdict:
@@ -94,12 +153,17 @@ def take(buckets: list[Bucket]) -> Verdict:
     return verdict
 
 
-def refund(bucket: Bucket) -> None:
-    """Give back one counted attempt (it turned out to be the person)."""
-    record = cache.get(bucket.key)
-    if record and record["count"] > 0:
-        record["count"] -= 1
-        cache.set(bucket.key, record, timeout=settings.HAVEN_SIGNIN_WINDOW_SECONDS)
+def refund(buckets: Bucket | list[Bucket]) -> None:
+    """Give back the one attempt just counted (it turned out to be the person).
+
+    Never more than that: a passphrase someone was given (the duress one)
+    must not wipe out the count of their other guesses.
+    """
+    for bucket in [buckets] if isinstance(buckets, Bucket) else buckets:
+        record = cache.get(bucket.key)
+        if record and record["count"] > 0:
+            record["count"] -= 1
+            cache.set(bucket.key, record, timeout=settings.HAVEN_SIGNIN_WINDOW_SECONDS)
 
 
 def totp_bucket(account_id) -> Bucket:

@@ -14,12 +14,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts import actions, forms, throttle
+from accounts import actions, devices, forms, spaces, throttle
 from accounts.decorators import private_view, safe_next
 from accounts.models import User, name_key
 from core import exits
 from core.decorators import public_view
-from vault import crypto
 from vault import keyring as vault_keyring
 from vault import session as vault_session
 from vault.box import Box
@@ -33,12 +32,15 @@ PENDING_TOTP = "hv_totp"
 def sign_up(request):
     form = forms.SignUpForm(request.POST or None)
     if request.method == "POST":
-        # Every attempt counts, so "is this name taken?" can't be asked endlessly.
-        buckets = throttle.sign_up_buckets(throttle.client_address(request))
+        # Every attempt counts, on the address and on the name's own budget (the
+        # one sign-in guesses use), so asking "is this name taken?" tells no
+        # more, no faster, than guessing at the name's passphrase would.
+        name = request.POST.get("username", "")
+        buckets = throttle.sign_up_buckets(throttle.client_address(request), name_key(name))
         verdict = throttle.take(buckets)
         if not verdict.allowed:
             # Say nothing about the name (not even "taken"): just slow down.
-            form = forms.SignUpForm(initial={"username": request.POST.get("username", "")})
+            form = forms.SignUpForm(initial={"username": name})
             return render(
                 request, "accounts/sign_up.html", {"form": form, "throttled": _too_many(verdict)}
             )
@@ -46,9 +48,13 @@ def sign_up(request):
             user, dek, code = actions.create_account(
                 form.cleaned_data["username"], form.cleaned_data["new_passphrase"]
             )
+            throttle.refund(throttle.name_buckets(name_key(name)))
             actions.open_space(request, user, dek)
             _hold_recovery_code(request, code)
             return redirect("accounts:recovery_code")
+        # A refused sign-up costs the one slow run a sign-in costs, so the time
+        # taken doesn't tell a taken name from a free one either.
+        vault_keyring.derive(None, request.POST.get("new_passphrase", ""))
     return render(request, "accounts/sign_up.html", {"form": form})
 
 
@@ -65,32 +71,47 @@ NO_MATCH = _(
 )
 
 
-def _try_passphrase(request, form, member, name, passphrase, buckets=None):
-    """One Argon2id run decides: the real space, the decoy, or no match."""
-    if buckets is None:
-        buckets = throttle.sign_in_buckets(name_key(name), throttle.client_address(request))
+def _try_passphrase(request, form, members, passphrase, buckets):
+    """One Argon2id run decides: the real space, a decoy, or no match."""
     verdict = throttle.take(buckets)
     if not verdict.allowed:
         form.add_error(None, _too_many(verdict))
         return None
-    result = vault_keyring.unlock(actions.keyring_of(member), passphrase)
-    if result is None or member is None:
+    found = spaces.unlock(members, passphrase)
+    if found is None:
         logger.info("sign-in refused")
         form.add_error(None, NO_MATCH)
         return None
-    throttle.clear(buckets[0])
-    throttle.refund(buckets[1])
-    account, dek = member, result.dek
-    if result.opened is vault_keyring.Opened.DURESS:
-        actions.record_duress(member)
-        account = member.decoy
+    throttle.refund(buckets)
+    if found.depth:
+        actions.record_duress(found.member)
+    account = found.space
     if account.totp_enabled:
         request.session["hv_pending_user"] = str(account.pk)
         request.session["hv_pending_tries"] = 0
-        vault_session.start(request, dek, purpose="pending")
+        vault_session.start(request, found.dek, purpose="pending", epoch=account.session_epoch)
         return redirect(f"{reverse('accounts:sign_in_code')}?next={safe_next(request, '')}")
+    return _signed_in(request, found.member, account, found.dek)
+
+
+def _signed_in(request, member: User, account: User, dek: bytes, to: str = ""):
+    """Open `account` and remember this browser for it (the same for the real
+    space and a decoy, so the two answers look alike)."""
     actions.open_space(request, account, dek)
-    return redirect(safe_next(request, settings.HAVEN_HOME_URL))
+    if account.pk == member.pk and member.tell_decoy_deleted:
+        User.objects.filter(pk=member.pk).update(tell_decoy_deleted=False)
+        messages.warning(request, DECOY_DELETED)
+    response = redirect(to or safe_next(request, settings.HAVEN_HOME_URL))
+    devices.remember(request, response, account)
+    return response
+
+
+DECOY_DELETED = _(
+    "Your decoy space was deleted from inside it, so your duress passphrase no "
+    "longer opens anything. Everything here is safe. To anyone else your sign-in "
+    "name now looks free, and your name and passphrase still open this space. "
+    "You can set a new duress passphrase in Settings."
+)
 
 
 @public_view
@@ -98,8 +119,12 @@ def sign_in(request):
     form = forms.SignInForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         name = form.cleaned_data["username"]
-        member = actions.find_member(name)
-        response = _try_passphrase(request, form, member, name, form.cleaned_data["passphrase"])
+        members = spaces.members_named(name)
+        remembered = devices.recognised(request, spaces.every_space(members))
+        buckets = throttle.sign_in_buckets(
+            name_key(name), throttle.client_address(request), remembered
+        )
+        response = _try_passphrase(request, form, members, form.cleaned_data["passphrase"], buckets)
         if response is not None:
             return response
     return render(request, "accounts/sign_in.html", {"form": form, "next": safe_next(request, "")})
@@ -107,10 +132,14 @@ def sign_in(request):
 
 def sign_in_code(request):
     pending_id = request.session.get("hv_pending_user")
-    dek = vault_session.held_dek(request, purpose="pending") if pending_id else None
-    if dek is None:
+    account = User.objects.filter(pk=pending_id).first() if pending_id else None
+    dek = (
+        vault_session.held_dek(request, purpose="pending", epoch=account.session_epoch)
+        if account
+        else None
+    )
+    if account is None or dek is None:
         return redirect("accounts:sign_in")
-    account = User.objects.get(pk=pending_id)
     form = forms.TotpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         tries = request.session.get("hv_pending_tries", 0) + 1
@@ -124,8 +153,7 @@ def sign_in_code(request):
             return redirect("accounts:sign_in")
         if actions.totp_matches(account, Box(dek), form.cleaned_data["code"]):
             throttle.clear(bucket)
-            actions.open_space(request, account, dek)
-            return redirect(safe_next(request, settings.HAVEN_HOME_URL))
+            return _signed_in(request, account.owner, account, dek)
         if tries >= 5:
             vault_session.lock(request)
             request.session.pop("hv_pending_user", None)
@@ -145,19 +173,18 @@ def unlock(request):
         return redirect(safe_next(request, settings.HAVEN_HOME_URL))
     form = forms.UnlockForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        # Counted per device session, not per name: someone guessing a person's
-        # name elsewhere can't keep them out of the device they are signed in on.
-        buckets = throttle.unlock_buckets(
-            request.session.session_key or "", throttle.client_address(request)
-        )
+        # Counted by the space this device has open, never per name or address:
+        # someone guessing a person's name elsewhere, or on the same network,
+        # can't keep them out of the device they are signed in on.
+        member = spaces.load(request.user.owner)
+        buckets = throttle.unlock_buckets(request.user.pk)
         if not throttle.check(buckets).allowed:
             vault_session.lock(request)
             logout(request)
             messages.info(request, _("For safety, this device was signed out after several tries."))
             return redirect("accounts:sign_in")
-        member = request.user.owner
         response = _try_passphrase(
-            request, form, member, member.username, form.cleaned_data["passphrase"], buckets
+            request, form, [member], form.cleaned_data["passphrase"], buckets
         )
         if response is not None:
             return response
@@ -191,7 +218,8 @@ def sign_out(request):
 
 
 def _hold_recovery_code(request, code: str) -> None:
-    """Keep the not-yet-confirmed code sealed in the session, so a refresh shows it again."""
+    """Keep the not-yet-confirmed code sealed in this session, so a refresh shows it
+    again. Only the session that was issued it ever sees it."""
     vault_session.keep(request, PENDING_RECOVERY, code)
 
 
@@ -201,17 +229,19 @@ def recovery_code(request):
     if request.vault is None:
         return redirect("accounts:unlock")
     user = request.user
-    if user.recovery_confirmed and PENDING_RECOVERY not in request.session:
-        return redirect(settings.HAVEN_HOME_URL)
+    dek = vault_session.open_dek(request)
     code = vault_session.kept(request, PENDING_RECOVERY)
+    if code and not actions.recovery_code_opens(user, code, dek):
+        code = ""  # replaced since: it would be a dead code to trust
     if not code:
-        code = actions.renew_recovery_code(user, vault_session.open_dek(request))
-        _hold_recovery_code(request, code)
+        request.session.pop(PENDING_RECOVERY, None)
+        if user.recovery_confirmed:
+            return redirect(settings.HAVEN_HOME_URL)
+        return _reissue_recovery_code(request)
     form = forms.RecoveryConfirmForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        typed = crypto.normalise_recovery_code(form.cleaned_data["code"])
-        if typed == crypto.normalise_recovery_code(code):
-            User.objects.filter(pk=user.pk).update(recovery_confirmed=True)
+        # Checked against the code stored for this space, not this page's copy.
+        if actions.confirm_recovery_code(user, form.cleaned_data["code"], dek):
             request.session.pop(PENDING_RECOVERY, None)
             messages.success(request, _("Thank you. Your recovery code is confirmed."))
             return redirect(settings.HAVEN_HOME_URL)
@@ -222,22 +252,34 @@ def recovery_code(request):
     return render(request, "accounts/recovery_code.html", {"form": form, "code": code})
 
 
+def _reissue_recovery_code(request):
+    """The code was never confirmed and this session wasn't the one shown it
+    (say the tab was closed): a new one is shown after the passphrase."""
+    form = forms.ConfirmPassphraseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid() and _confirm_passphrase(request, form):
+        code = actions.renew_recovery_code(request.user, vault_session.open_dek(request))
+        actions.stay_signed_in(request, request.user)
+        _hold_recovery_code(request, code)
+        return redirect("accounts:recovery_code")
+    return render(request, "accounts/recovery_code_again.html", {"form": form})
+
+
 @public_view
 def recover(request):
     form = forms.RecoverForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         name = form.cleaned_data["username"]
-        buckets = throttle.sign_in_buckets(name_key(name), throttle.client_address(request))
+        # A budget of its own: guesses at signing in don't use up recovery,
+        # nor the other way round.
+        buckets = throttle.recovery_buckets(name_key(name), throttle.client_address(request))
         verdict = throttle.take(buckets)
-        member = actions.find_member(name)
-        dek = None
+        members = spaces.members_named(name)
+        found = None
         if not verdict.allowed:
             form.add_error(None, _too_many(verdict))
         else:
-            dek = vault_keyring.open_with_recovery_code(
-                actions.keyring_of(member), form.cleaned_data["code"]
-            )
-            if dek is None or member is None:
+            found = spaces.recover(members, form.cleaned_data["code"])
+            if found is None:
                 form.add_error(
                     None,
                     _(
@@ -245,42 +287,47 @@ def recover(request):
                         "Please check them and try again."
                     ),
                 )
-        if member is not None and dek is not None:
-            throttle.clear(buckets[0])
-            actions.recover(member, dek, form.cleaned_data["new_passphrase"])
-            member.refresh_from_db()
-            actions.open_space(request, member, dek)
+        if found is not None:
+            # Not given back: a recovery sets a new passphrase, which (in a
+            # decoy) must not become a free way to test guesses.
+            space = found.space
+            code = actions.recover(space, found.dek, form.cleaned_data["new_passphrase"])
+            space.refresh_from_db()
+            response = _signed_in(
+                request, found.member, space, found.dek, to=reverse("accounts:recovery_code")
+            )
+            _hold_recovery_code(request, code)
             messages.success(
                 request,
                 _("Your new passphrase is set. Everything you wrote is still here."),
             )
-            return redirect("accounts:recovery_code")
+            return response
     return render(request, "accounts/recover.html", {"form": form})
 
 
 WRONG_PASSPHRASE = _("That passphrase isn't right. Please try again.")
-DECOY_CLAIMS_DURESS = "hv_decoy_duress"
 
 
-def _passphrase_ok(request, typed: str) -> bool:
-    """The passphrase that opened this space: the real one, or in the decoy the duress one.
+def _confirm_passphrase(request, form, field: str = "current", refund: bool = True) -> bool:
+    """The passphrase of this space (in a decoy: the one that opens the decoy),
+    checked with one Argon2id run and counted on the name's budget like a
+    sign-in, in the real space and the decoy alike.
 
-    Both cost one Argon2id run, so the decoy answers exactly like a real space.
+    `refund=False` where the form carries a second guess as well (a new
+    passphrase): then every try costs one, right or wrong.
     """
-    ring = actions.keyring_of(request.user.owner)
-    if ring is None:
+    member = request.user.owner
+    buckets = throttle.name_buckets(name_key(member.username))
+    verdict = throttle.take(buckets)
+    if not verdict.allowed:
+        form.add_error(None, _too_many(verdict))
         return False
-    if request.user.is_decoy:
-        return vault_keyring.is_duress_passphrase(ring, typed)
-    return vault_keyring.check_passphrase(ring, typed)
-
-
-def _has_duress(request) -> bool:
-    if request.user.is_decoy:
-        # The decoy plays along with a duress passphrase "set" from inside it.
-        return bool(request.session.get(DECOY_CLAIMS_DURESS))
-    ring = actions.keyring_of(request.user)
-    return bool(ring and ring.has_duress)
+    if spaces.opens(request.user, form.cleaned_data[field]):
+        if refund:
+            throttle.refund(buckets)
+        return True
+    form.add_error(field, WRONG_PASSPHRASE)
+    return False
 
 
 @private_view
@@ -293,10 +340,12 @@ def settings_page(request):
     }
     form = forms.PreferencesForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        user.auto_lock_minutes = form.cleaned_data["auto_lock_minutes"]
-        user.exit_url = form.cleaned_data["exit_url"]
-        user.discreet = form.cleaned_data["discreet"]
-        user.save(update_fields=["auto_lock_minutes", "exit_url", "discreet"])
+        actions.save_device_settings(
+            user,
+            form.cleaned_data["auto_lock_minutes"],
+            form.cleaned_data["exit_url"],
+            form.cleaned_data["discreet"],
+        )
         request.hv_set_disguise = user.discreet
         messages.success(request, _("Your settings are saved."))
         response = redirect("accounts:settings")
@@ -304,71 +353,64 @@ def settings_page(request):
         return response
     # One template for the real space and the decoy: nothing tells them apart.
     return render(
-        request, "accounts/settings.html", {"form": form, "has_duress": _has_duress(request)}
+        request,
+        "accounts/settings.html",
+        {"form": form, "has_duress": spaces.has_duress(request.user)},
     )
 
 
 @private_view
 def change_passphrase(request):
     form = forms.ChangePassphraseForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        user, new = request.user, form.cleaned_data["new_passphrase"]
-        ring = actions.keyring_of(user.owner)
-        if ring is None or not _passphrase_ok(request, form.cleaned_data["current"]):
-            form.add_error("current", WRONG_PASSPHRASE)
-        elif user.is_decoy:
-            if vault_keyring.check_passphrase(ring, new):
-                form.add_error("new_passphrase", _("Please choose a different passphrase."))
-            else:
-                actions.change_duress_passphrase(user, vault_session.open_dek(request), new)
-        elif vault_keyring.is_duress_passphrase(ring, new):
-            # Otherwise the duress passphrase would quietly open the real space.
-            form.add_error(
-                "new_passphrase",
-                _("That is your duress passphrase. Your real passphrase must be different."),
-            )
-        else:
-            actions.change_passphrase(user, vault_session.open_dek(request), new)
-        if not form.errors:
-            messages.success(request, _("Your passphrase is changed. Use the new one next time."))
-            return redirect("accounts:settings")
-    return render(request, "accounts/change_passphrase.html", {"form": form})
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _confirm_passphrase(request, form, refund=False)
+    ):
+        # Whatever the new passphrase is, the answer is the same (see the action).
+        actions.change_passphrase(
+            request.user, vault_session.open_dek(request), form.cleaned_data["new_passphrase"]
+        )
+        actions.stay_signed_in(request, request.user)
+        messages.success(request, _("Your passphrase is changed. Use the new one next time."))
+        return redirect("accounts:settings")
+    return render(
+        request,
+        "accounts/change_passphrase.html",
+        {"form": form, "has_duress": spaces.has_duress(request.user)},
+    )
 
 
 @private_view
 def new_recovery_code(request):
     form = forms.ConfirmPassphraseForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        if _passphrase_ok(request, form.cleaned_data["current"]):
-            code = actions.renew_recovery_code(request.user, vault_session.open_dek(request))
-            _hold_recovery_code(request, code)
-            return redirect("accounts:recovery_code")
-        form.add_error("current", WRONG_PASSPHRASE)
+    if request.method == "POST" and form.is_valid() and _confirm_passphrase(request, form):
+        code = actions.renew_recovery_code(request.user, vault_session.open_dek(request))
+        actions.stay_signed_in(request, request.user)
+        _hold_recovery_code(request, code)
+        return redirect("accounts:recovery_code")
     return render(request, "accounts/new_recovery_code.html", {"form": form})
 
 
 @private_view
 def two_step(request):
-    """Two-step sign-in for this space. In the decoy it is the decoy's own."""
+    """Two-step sign-in for this space. In a decoy it is the decoy's own."""
     user = request.user
     if user.totp_enabled:
         off = forms.ConfirmPassphraseForm(request.POST or None)
-        if request.method == "POST" and off.is_valid():
-            if _passphrase_ok(request, off.cleaned_data["current"]):
-                actions.disable_totp(user)
-                messages.success(request, _("Two-step sign-in is off."))
-                return redirect("accounts:settings")
-            off.add_error("current", WRONG_PASSPHRASE)
+        if request.method == "POST" and off.is_valid() and _confirm_passphrase(request, off):
+            actions.disable_totp(user)
+            actions.stay_signed_in(request, user)
+            messages.success(request, _("Two-step sign-in is off."))
+            return redirect("accounts:settings")
         return render(request, "accounts/two_step_off.html", {"form": off})
 
     secret = _pending_totp_secret(request)
     form = forms.TotpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if pyotp.TOTP(secret).verify(form.cleaned_data["code"], valid_window=1):
-            decoy = (
-                None if user.is_decoy else actions.decoy_key(user, vault_session.open_dek(request))
-            )
-            actions.enable_totp(user, request.vault, secret, decoy[1] if decoy else None)
+            actions.enable_totp(user, vault_session.open_dek(request), secret)
+            actions.stay_signed_in(request, user)
             request.session.pop(PENDING_TOTP, None)
             messages.success(request, _("Two-step sign-in is on. You'll need your app to sign in."))
             return redirect("accounts:settings")
@@ -402,61 +444,56 @@ def _pending_totp_secret(request) -> str:
 
 @private_view
 def duress(request):
-    user = request.user
     form = forms.DuressForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        if not _passphrase_ok(request, form.cleaned_data["current"]):
-            form.add_error("current", WRONG_PASSPHRASE)
-        else:
-            if user.is_decoy:
-                # Plays along: a real space would now have one. Nothing real changes.
-                request.session[DECOY_CLAIMS_DURESS] = True
-            else:
-                actions.set_duress(
-                    user, vault_session.open_dek(request), form.cleaned_data["duress"]
-                )
-            messages.success(
-                request,
-                _("Your duress passphrase is set. It opens a harmless space you can prepare."),
-            )
-            return redirect("accounts:settings")
+    if request.method == "POST" and form.is_valid() and _confirm_passphrase(request, form):
+        # In a decoy too: its duress passphrase opens a fresh decoy below it,
+        # just as a real space's would.
+        actions.set_duress(
+            request.user, vault_session.open_dek(request), form.cleaned_data["duress"]
+        )
+        actions.stay_signed_in(request, request.user)
+        messages.success(
+            request,
+            _("Your duress passphrase is set. It opens a harmless space you can prepare."),
+        )
+        return redirect("accounts:settings")
     return render(
-        request, "accounts/duress.html", {"form": form, "has_duress": _has_duress(request)}
+        request,
+        "accounts/duress.html",
+        {"form": form, "has_duress": spaces.has_duress(request.user)},
     )
 
 
 @private_view
 def duress_remove(request):
-    if request.method == "POST":
-        if request.user.is_decoy:
-            request.session.pop(DECOY_CLAIMS_DURESS, None)
-        else:
-            actions.remove_duress(request.user)
+    form = forms.ConfirmPassphraseForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid() and _confirm_passphrase(request, form):
+        actions.remove_duress(request.user)
+        actions.stay_signed_in(request, request.user)
         messages.success(request, _("Your duress passphrase and decoy space are removed."))
         return redirect("accounts:settings")
-    return render(request, "accounts/duress_remove.html")
+    return render(request, "accounts/duress_remove.html", {"form": form})
 
 
 @private_view
 @require_POST
 def prepare_decoy(request):
-    """Step into the decoy space to shape it; the real passphrase brings you back."""
-    user = request.user
-    message = _(
-        "You are in your decoy space. Change anything here to make it look ordinary. "
-        "To go back, lock and use your real passphrase."
-    )
-    if user.is_decoy:
-        request.session["hv_preparing"] = True
-        messages.info(request, message)
-        return redirect(settings.HAVEN_HOME_URL)
-    found = actions.decoy_key(user, vault_session.open_dek(request))
+    """Step into the decoy space to shape it; the real passphrase brings you back.
+
+    In a decoy this steps into its own decoy, as it would in a real space."""
+    found = actions.decoy_key(request.user, vault_session.open_dek(request))
     if found is None:
         return redirect("accounts:duress")
     decoy, decoy_dek = found
     actions.open_space(request, decoy, decoy_dek)
     request.session["hv_preparing"] = True
-    messages.info(request, message)
+    messages.info(
+        request,
+        _(
+            "You are in your decoy space. Change anything here to make it look ordinary. "
+            "To go back, lock and use your real passphrase."
+        ),
+    )
     return redirect(settings.HAVEN_HOME_URL)
 
 
@@ -464,17 +501,18 @@ def prepare_decoy(request):
 def delete_account(request):
     user = request.user
     form = forms.DeleteAccountForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        if not _passphrase_ok(request, form.cleaned_data["current"]):
-            form.add_error("current", WRONG_PASSPHRASE)
+    if request.method == "POST" and form.is_valid() and _confirm_passphrase(request, form):
+        if not user.is_decoy:
+            actions.delete_account(user)
+        elif request.session.get("hv_preparing"):
+            # Stepped in from the space above to prepare it: only this decoy goes.
+            actions.remove_duress(spaces.parent_of(user))
         else:
-            if user.is_decoy:
-                # Deleting the decoy removes it and its passphrase; the real space stays.
-                actions.remove_duress(user.owner)
-            else:
-                actions.delete_account(user)
-            vault_session.lock(request)
-            logout(request)
-            messages.info(request, _("Your space and everything in it have been deleted."))
-            return redirect("core:home")
+            # Opened by a duress passphrase: it must look exactly like a real
+            # deletion (the name is freed too), while the real space stays.
+            actions.hide_member(user.owner)
+        vault_session.lock(request)
+        logout(request)
+        messages.info(request, _("Your space and everything in it have been deleted."))
+        return redirect("core:home")
     return render(request, "accounts/delete.html", {"form": form})

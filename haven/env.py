@@ -4,6 +4,7 @@ Each rejects a malformed value with a message that names the variable, so a
 typo fails at start instead of hiding until a request needs it.
 """
 
+import ipaddress
 import json
 import os
 from pathlib import Path
@@ -45,6 +46,33 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if raw is None:
         return default
     return [part.strip() for part in raw.split(",") if part.strip()]
+
+
+def env_trusted_proxies(name: str) -> int | tuple[str, ...]:
+    """How many reverse proxies stand in front (a count), or their addresses.
+
+    Unset or empty means none: the peer's own address is the visitor's, and
+    any X-Forwarded-For header is ignored, since a visitor can write anything
+    in it. Addresses may be single addresses or networks ("10.0.0.0/8").
+    """
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return 0
+    if raw.isdigit():
+        return int(raw)
+    networks = []
+    for part in raw.split(","):
+        part = part.strip()
+        if not part:
+            continue
+        try:
+            networks.append(str(ipaddress.ip_network(part, strict=False)))
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"{name} must be a number of proxies (like 1) or their addresses "
+                f"(like 10.0.0.1,192.168.0.0/16); {part!r} is neither"
+            ) from None
+    return tuple(networks)
 
 
 def read_local_secrets(path: Path) -> dict[str, str]:

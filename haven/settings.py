@@ -9,7 +9,14 @@ from pathlib import Path
 
 import dj_database_url
 
-from haven.env import env_bool, env_int, env_list, env_str, read_local_secrets
+from haven.env import (
+    env_bool,
+    env_int,
+    env_list,
+    env_str,
+    env_trusted_proxies,
+    read_local_secrets,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("HAVEN_VAR_DIR", str(BASE_DIR / "var")))
@@ -210,6 +217,9 @@ HAVEN_SIGNIN_LIMIT_PER_NAME = env_int("HAVEN_SIGNIN_LIMIT_PER_NAME", 5)
 HAVEN_SIGNIN_LIMIT_PER_ADDRESS = env_int("HAVEN_SIGNIN_LIMIT_PER_ADDRESS", 20)
 HAVEN_SIGNIN_WINDOW_SECONDS = env_int("HAVEN_SIGNIN_WINDOW_SECONDS", 15 * 60)
 HAVEN_TOTP_LIMIT_PER_ACCOUNT = env_int("HAVEN_TOTP_LIMIT_PER_ACCOUNT", 10)
+# Reverse proxies in front of Haven: a count, or their addresses. Only then is
+# the visitor's address read from X-Forwarded-For (for per-address limits).
+HAVEN_TRUSTED_PROXIES = env_trusted_proxies("HAVEN_TRUSTED_PROXIES")
 HAVEN_DEFAULT_EXIT_URL = env_str("HAVEN_DEFAULT_EXIT_URL", "https://www.bbc.com/weather")
 
 LOG_LEVEL = env_str("HAVEN_LOG_LEVEL", "INFO")

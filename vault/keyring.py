@@ -7,6 +7,7 @@ Only the accounts app (sign-up, sign-in, passphrase changes) comes here.
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -35,10 +36,18 @@ def _aad(keyring: Keyring, purpose: str) -> bytes:
     return f"{keyring.id}|{purpose}".encode()
 
 
-def create(user, passphrase: str) -> tuple[Keyring, bytes, str]:
-    """A new keyring for `user`: returns it (unsaved), the DEK and the recovery code."""
-    params = current_params()
-    keyring = Keyring(user=user, salt=crypto.random_salt(), kdf=params.as_dict())
+def create(user, passphrase: str, like: Keyring | None = None) -> tuple[Keyring, bytes, str]:
+    """A new keyring for `user`: returns it (unsaved), the DEK and the recovery code.
+
+    With `like`, the new keyring shares that one's salt and parameters, so one
+    Argon2id run still checks every passphrase that goes with the same name.
+    """
+    if like is not None:
+        keyring = Keyring(user=user, salt=bytes(like.salt), kdf=dict(like.kdf))
+        params = crypto.KdfParams.from_dict(keyring.kdf)
+    else:
+        params = current_params()
+        keyring = Keyring(user=user, salt=crypto.random_salt(), kdf=params.as_dict())
     dek = crypto.random_key()
     derived = crypto.derive_from_passphrase(passphrase, bytes(keyring.salt), params, pepper())
     keyring.verifier = derived.verifier
@@ -59,30 +68,83 @@ def _rewrap_recovery(keyring: Keyring, dek: bytes) -> str:
 _DUMMY_SALT = b"haven-no-such-ac"
 
 
+@dataclass(frozen=True)
+class Door:
+    """One passphrase a keyring holds: its own ("passphrase") or its duress one.
+
+    A decoy space may have a keyring of its own, for its recovery code and its
+    own duress passphrase. The passphrase that opens a decoy lives one ring up,
+    as that ring's duress passphrase, so such a ring's own `verifier` is empty.
+    """
+
+    ring: Keyring
+    slot: str  # "passphrase" or "duress"
+
+    @property
+    def verifier(self) -> bytes | None:
+        value = self.ring.verifier if self.slot == "passphrase" else self.ring.duress_verifier
+        return bytes(value) if value else None
+
+    @property
+    def wrapped(self) -> bytes | None:
+        value = self.ring.wrapped_dek if self.slot == "passphrase" else self.ring.duress_wrapped_dek
+        return bytes(value) if value else None
+
+    def matches(self, derived: crypto.DerivedKeys) -> bool:
+        return crypto.verifiers_match(self.verifier, derived.verifier)
+
+    def open(self, derived: crypto.DerivedKeys) -> bytes | None:
+        wrapped = self.wrapped
+        if wrapped is None:
+            return None
+        return crypto.unwrap_key(derived.wrapping_key, wrapped, _aad(self.ring, self.slot))
+
+    def rewrap(self, derived: crypto.DerivedKeys, dek: bytes) -> None:
+        """From now on the passphrase behind `derived` opens `dek` through this door."""
+        wrapped = crypto.wrap_key(derived.wrapping_key, dek, _aad(self.ring, self.slot))
+        if self.slot == "passphrase":
+            self.ring.verifier, self.ring.wrapped_dek = derived.verifier, wrapped
+        else:
+            self.ring.duress_verifier, self.ring.duress_wrapped_dek = derived.verifier, wrapped
+
+
+def derive(keyring: Keyring | None, passphrase: str) -> crypto.DerivedKeys:
+    """The one Argon2id run: with the keyring's salt, or a dummy one when there is none."""
+    if keyring is None:
+        return crypto.derive_from_passphrase(passphrase, _DUMMY_SALT, current_params(), pepper())
+    params = crypto.KdfParams.from_dict(keyring.kdf)
+    return crypto.derive_from_passphrase(passphrase, bytes(keyring.salt), params, pepper())
+
+
+def unlock_doors(
+    keyring: Keyring | None, doors: Sequence[Door], passphrase: str
+) -> tuple[int, bytes] | None:
+    """One Argon2id run (with `keyring`'s salt) is compared against every door.
+
+    All are compared, whichever matches, and at least two, so that neither the
+    time taken nor anything else tells which passphrase was typed. Returns the
+    index of the door that opened and the key behind it.
+    """
+    derived = derive(keyring, passphrase)
+    hits = [door.matches(derived) for door in doors]
+    for _ in range(2 - len(hits)):
+        crypto.verifiers_match(None, derived.verifier)
+    for index, hit in enumerate(hits):
+        if hit:
+            dek = doors[index].open(derived)
+            if dek is not None:
+                return index, dek
+    return None
+
+
 def unlock(keyring: Keyring | None, passphrase: str) -> Unlocked | None:
     """One Argon2id run answers both "real?" and "duress?"; both are always compared."""
-    if keyring is None:
-        params = current_params()
-        derived = crypto.derive_from_passphrase(passphrase, _DUMMY_SALT, params, pepper())
-        crypto.verifiers_match(None, derived.verifier)
-        crypto.verifiers_match(None, derived.verifier)
+    doors = [Door(keyring, "passphrase"), Door(keyring, "duress")] if keyring else []
+    found = unlock_doors(keyring, doors, passphrase)
+    if found is None:
         return None
-    params = crypto.KdfParams.from_dict(keyring.kdf)
-    derived = crypto.derive_from_passphrase(passphrase, bytes(keyring.salt), params, pepper())
-    duress_expected = bytes(keyring.duress_verifier) if keyring.duress_verifier else None
-    is_real = crypto.verifiers_match(bytes(keyring.verifier), derived.verifier)
-    is_duress = crypto.verifiers_match(duress_expected, derived.verifier)
-    if is_real:
-        dek = crypto.unwrap_key(
-            derived.wrapping_key, bytes(keyring.wrapped_dek), _aad(keyring, "passphrase")
-        )
-        return Unlocked(Opened.REAL, dek)
-    if is_duress and keyring.duress_wrapped_dek:
-        dek = crypto.unwrap_key(
-            derived.wrapping_key, bytes(keyring.duress_wrapped_dek), _aad(keyring, "duress")
-        )
-        return Unlocked(Opened.DURESS, dek)
-    return None
+    index, dek = found
+    return Unlocked(Opened.REAL if index == 0 else Opened.DURESS, dek)
 
 
 def check_passphrase(keyring: Keyring, passphrase: str) -> bool:
@@ -101,22 +163,28 @@ def change_passphrase(keyring: Keyring, dek: bytes, new_passphrase: str) -> None
 
     The salt and parameters stay, so the duress passphrase keeps working.
     """
-    params = crypto.KdfParams.from_dict(keyring.kdf)
-    derived = crypto.derive_from_passphrase(new_passphrase, bytes(keyring.salt), params, pepper())
-    keyring.verifier = derived.verifier
-    keyring.wrapped_dek = crypto.wrap_key(derived.wrapping_key, dek, _aad(keyring, "passphrase"))
+    Door(keyring, "passphrase").rewrap(derive(keyring, new_passphrase), dek)
 
 
 def open_with_recovery_code(keyring: Keyring | None, code: str) -> bytes | None:
+    found = open_any_with_recovery_code([keyring] if keyring else [], code)
+    return found[1] if found else None
+
+
+def open_any_with_recovery_code(keyrings: Sequence[Keyring], code: str) -> tuple[int, bytes] | None:
+    """The code is tried on every keyring (the same work whichever one it opens)."""
     wrapping = crypto.derive_from_recovery_code(code, pepper())
-    if keyring is None:
-        return None
-    try:
-        return crypto.unwrap_key(
-            wrapping, bytes(keyring.recovery_wrapped_dek), _aad(keyring, "recovery")
-        )
-    except crypto.VaultError:
-        return None
+    found = None
+    for index, keyring in enumerate(keyrings):
+        try:
+            dek = crypto.unwrap_key(
+                wrapping, bytes(keyring.recovery_wrapped_dek or b""), _aad(keyring, "recovery")
+            )
+        except crypto.VaultError:
+            continue
+        if found is None:
+            found = (index, dek)
+    return found
 
 
 def new_recovery_code(keyring: Keyring, dek: bytes) -> str:
@@ -125,15 +193,24 @@ def new_recovery_code(keyring: Keyring, dek: bytes) -> str:
 
 
 def set_duress(keyring: Keyring, dek: bytes, duress_passphrase: str, decoy_dek: bytes) -> None:
-    params = crypto.KdfParams.from_dict(keyring.kdf)
-    derived = crypto.derive_from_passphrase(
-        duress_passphrase, bytes(keyring.salt), params, pepper()
-    )
-    keyring.duress_verifier = derived.verifier
-    keyring.duress_wrapped_dek = crypto.wrap_key(
-        derived.wrapping_key, decoy_dek, _aad(keyring, "duress")
-    )
+    Door(keyring, "duress").rewrap(derive(keyring, duress_passphrase), decoy_dek)
     keyring.decoy_dek_under_dek = crypto.wrap_key(dek, decoy_dek, _aad(keyring, "decoy"))
+
+
+def for_decoy(root: Keyring, decoy) -> Keyring:
+    """A keyring (unsaved) for a decoy space: its recovery code and its own duress
+    passphrase will live here. It shares the root's salt and parameters, so the
+    root's one Argon2id run checks its passphrases too; the passphrase that
+    opens the decoy stays one ring up, so this ring's own is empty.
+    """
+    return Keyring(
+        user=decoy,
+        salt=bytes(root.salt),
+        kdf=dict(root.kdf),
+        verifier=b"",
+        wrapped_dek=b"",
+        recovery_wrapped_dek=b"",
+    )
 
 
 def decoy_dek(keyring: Keyring, dek: bytes) -> bytes | None:
@@ -158,9 +235,4 @@ def change_duress_passphrase(keyring: Keyring, decoy_key: bytes, new_passphrase:
     Only the duress verifier and the decoy key's duress wrap change; the real
     data key is neither needed nor touched.
     """
-    params = crypto.KdfParams.from_dict(keyring.kdf)
-    derived = crypto.derive_from_passphrase(new_passphrase, bytes(keyring.salt), params, pepper())
-    keyring.duress_verifier = derived.verifier
-    keyring.duress_wrapped_dek = crypto.wrap_key(
-        derived.wrapping_key, decoy_key, _aad(keyring, "duress")
-    )
+    Door(keyring, "duress").rewrap(derive(keyring, new_passphrase), decoy_key)

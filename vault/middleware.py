@@ -1,3 +1,5 @@
+from django.contrib.auth import logout
+
 from vault import session
 
 
@@ -5,6 +7,9 @@ class VaultMiddleware:
     """Puts the open vault (a Box, or None) on `request.vault`; enforces the idle lock.
 
     Opening costs one AES-GCM decryption of 32 bytes, so it is done eagerly.
+    A session whose key predates the account's last key change is ended here
+    (Django's session hash, which includes the same epoch, usually ends it
+    first; this is the vault's own check).
     """
 
     def __init__(self, get_response):
@@ -15,7 +20,10 @@ class VaultMiddleware:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and session.SESSION_KEY in request.session:
             minutes = getattr(user, "auto_lock_minutes", 15) or 15
-            if session.idle_too_long(request, minutes * 60):
+            if session.outdated(request):
+                session.lock(request)
+                logout(request)
+            elif session.idle_too_long(request, minutes * 60):
                 session.lock(request)
                 request.hv_idle_locked = True
             else:

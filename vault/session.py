@@ -3,6 +3,11 @@
 The session store holds the DEK sealed under a random per-session key; that
 key lives only in an HttpOnly, SameSite=Strict cookie. Neither half alone
 reveals the DEK. Locking deletes both.
+
+The sealed DEK is also bound to the account's session epoch (a number the
+account moves on whenever its keys change: passphrase, recovery code, second
+factor, duress). A session opened before the change holds a DEK sealed to the
+old epoch: it is refused, and the middleware ends that session.
 """
 
 from __future__ import annotations
@@ -23,17 +28,23 @@ SEEN_KEY = "hv_seen"
 SPACE_KEY = "hv_space"
 
 
-def _aad(request: HttpRequest, purpose: str) -> bytes:
+def _aad(request: HttpRequest, purpose: str, epoch: int) -> bytes:
     user_id = request.session.get("_auth_user_id") or request.session.get("hv_pending_user", "")
-    return f"haven/v1/session|{purpose}|{user_id}".encode()
+    return f"haven/v1/session|{purpose}|{user_id}|{epoch}".encode()
 
 
-def start(request: HttpRequest, dek: bytes, purpose: str = "open") -> None:
+def current_epoch(request: HttpRequest) -> int:
+    """The signed-in account's epoch now (0 for anyone without one)."""
+    return int(getattr(getattr(request, "user", None), "session_epoch", 0) or 0)
+
+
+def start(request: HttpRequest, dek: bytes, purpose: str = "open", epoch: int = 0) -> None:
     """Hold `dek` for this session. Call after login() so the session id is fresh."""
     session_key = crypto.random_key()
-    sealed = crypto.seal(session_key, dek, _aad(request, purpose))
+    sealed = crypto.seal(session_key, dek, _aad(request, purpose, epoch))
     request.session[SESSION_KEY] = {
         "p": purpose,
+        "e": epoch,
         "v": base64.b64encode(sealed).decode(),
     }
     request.session[SEEN_KEY] = int(time.time())
@@ -45,7 +56,10 @@ def start(request: HttpRequest, dek: bytes, purpose: str = "open") -> None:
     request._hv_cookie = base64.urlsafe_b64encode(session_key).decode()  # type: ignore[attr-defined]
 
 
-def held_dek(request: HttpRequest, purpose: str = "open") -> bytes | None:
+def held_dek(request: HttpRequest, purpose: str = "open", epoch: int | None = None) -> bytes | None:
+    """The held DEK, if this session's half and the cookie's half meet and the
+    account's keys have not changed since (`epoch`: the signed-in account's
+    unless given, as for a sign-in still waiting for its second step)."""
     fresh = getattr(request, "_hv_held", None)
     if fresh is not None:
         return fresh[1] if fresh[0] == purpose else None
@@ -53,12 +67,22 @@ def held_dek(request: HttpRequest, purpose: str = "open") -> bytes | None:
     cookie = request.COOKIES.get(COOKIE_NAME)
     if not stored or not cookie or stored.get("p") != purpose:
         return None
+    if epoch is None:
+        epoch = current_epoch(request)
     try:
         session_key = base64.urlsafe_b64decode(cookie.encode())
         sealed = base64.b64decode(stored["v"])
-        return crypto.open_sealed(session_key, sealed, _aad(request, purpose))
+        return crypto.open_sealed(session_key, sealed, _aad(request, purpose, epoch))
     except (binascii.Error, ValueError, KeyError, crypto.VaultError):
         return None
+
+
+def outdated(request: HttpRequest) -> bool:
+    """This session's key was held before the account's keys last changed."""
+    stored = request.session.get(SESSION_KEY)
+    if not stored or stored.get("p") != "open":
+        return False
+    return stored.get("e", 0) != current_epoch(request)
 
 
 def open_dek(request: HttpRequest) -> bytes:

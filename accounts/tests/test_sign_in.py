@@ -251,23 +251,6 @@ def test_deleting_from_the_decoy_removes_only_the_decoy(owner_with_duress):
     assert NO_MATCH in sign_in(Client(), passphrase=DURESS_PASSPHRASE).content.decode()
 
 
-def test_the_real_passphrase_cannot_become_the_duress_one(owner_with_duress):
-    client = Client()
-    sign_in(client)
-    body = client.post(
-        "/settings/passphrase/",
-        {
-            "current": OWNER_PASSPHRASE,
-            "new_passphrase": DURESS_PASSPHRASE,
-            "new_passphrase_again": DURESS_PASSPHRASE,
-        },
-    ).content.decode()
-    assert "That is your duress passphrase" in body
-    duress = Client()
-    sign_in(duress, passphrase=DURESS_PASSPHRASE)
-    assert "my real reason" not in duress.get("/home/").content.decode()
-
-
 def test_the_real_passphrase_still_opens_the_real_space(owner_with_duress):
     client = Client()
     sign_in(client)
