@@ -21,10 +21,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
-from accounts import actions, export, throttle
+from accounts import export, spaces, throttle
 from accounts.decorators import private_view
 from accounts.export_forms import SEALED, ExportForm, RestoreForm
-from vault import keyring as vault_keyring
 
 logger = logging.getLogger("haven.accounts")
 
@@ -71,20 +70,13 @@ def _too_many(verdict) -> str:
 
 
 def _buckets(request) -> list[throttle.Bucket]:
-    # The same counts as unlocking on this device: guesses add up wherever typed.
-    return throttle.unlock_buckets(
-        request.session.session_key or "", throttle.client_address(request)
-    )
+    # The same count as unlocking this space: guesses add up wherever typed.
+    return throttle.unlock_buckets(request.user.pk)
 
 
 def _passphrase_opens_this_space(request, typed: str) -> bool:
-    """The real passphrase, or in the decoy the duress one: one Argon2id run either way."""
-    ring = actions.keyring_of(request.user.owner)
-    if ring is None:
-        return False
-    if request.user.is_decoy:
-        return vault_keyring.is_duress_passphrase(ring, typed)
-    return vault_keyring.check_passphrase(ring, typed)
+    """This space's own passphrase (in a decoy, the one that opened it): one Argon2id run."""
+    return spaces.opens(request.user, typed)
 
 
 def _attachment(content: bytes, content_type: str, name: str) -> HttpResponse:
@@ -105,8 +97,7 @@ def export_page(request):
         elif not _passphrase_opens_this_space(request, form.cleaned_data["current"]):
             form.add_error("current", WRONG_PASSPHRASE)
         else:
-            throttle.clear(buckets[0])
-            throttle.refund(buckets[1])
+            throttle.refund(buckets[0])
             day = timezone.localdate().isoformat()
             kind = form.cleaned_data["kind"]
             logger.info("export made id=%s kind=%s", request.user.pk, kind)
@@ -187,8 +178,7 @@ def _restore_page(request, handler: InMemoryUpload):
                     form.add_error(field, RESTORE_ERRORS[error.reason])
                     empty = export.space_is_empty(request.user)
                 else:
-                    throttle.clear(buckets[0])
-                    throttle.refund(buckets[1])
+                    throttle.refund(buckets[0])
                     messages.success(request, _("Everything from your file is here now."))
                     return redirect(settings.HAVEN_HOME_URL)
     return render(request, "accounts/export_restore.html", {"form": form, "empty": empty})

@@ -477,6 +477,8 @@ def test_in_the_decoy_the_export_holds_the_decoys_own_words_and_looks_the_same(m
     filled = fill_every_sealed_column(user, box)
     real_dek = vault_keyring.unlock(account_actions.keyring_of(user), OWNER_PASSPHRASE).dek
     account_actions.set_duress(user, real_dek, DURESS_PASSPHRASE)
+    # Setting a duress passphrase ends the other sessions: sign in again.
+    client = signed_in_client(OWNER_NAME, OWNER_PASSPHRASE)
     decoy_client = signed_in_client(OWNER_NAME, DURESS_PASSPHRASE)
     real_page = _page_shape(client.get(EXPORT_URL).content.decode())
     decoy_page = _page_shape(decoy_client.get(EXPORT_URL).content.decode())

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0002_totp_last_step'),
+        ('accounts', '0003_totp_secret_is_a_sealed_field'),
     ]
 
     operations = [

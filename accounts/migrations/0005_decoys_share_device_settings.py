@@ -20,6 +20,6 @@ def share_device_settings(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("accounts", "0003_sessions_end_remembered_devices_hidden_names")]
+    dependencies = [("accounts", "0004_sessions_end_remembered_devices_hidden_names")]
 
     operations = [migrations.RunPython(share_device_settings, migrations.RunPython.noop)]
