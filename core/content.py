@@ -250,14 +250,20 @@ KEY_ON_LINE = re.compile(r"^\s*(?:-\s+)?([\w-]+)\s*:")
 
 
 def _syntax_error(error: yaml.MarkedYAMLError, text: str, path: Path, offset: int) -> ContentError:
+    problem = error.problem or error.context or ""
+    problem = problem.replace("'<stream end>'", "the end of the file")
+    problem = problem.replace("found unexpected end of stream", "it never closes (the file ends)")
     mark = error.problem_mark or error.context_mark
+    if "never closes" in problem or "end of the file" in problem:
+        # Something opened (a quote, a bracket) never closed: where it opened
+        # is where the mistake is.
+        mark = error.context_mark or mark
     index = mark.line if mark else 0
     source_lines = text.split("\n")
     key = KEY_ON_LINE.match(source_lines[index]) if index < len(source_lines) else None
-    problem = f"this is not valid YAML: {error.problem or error.context}"
-    if error.context_mark and mark and error.context_mark.line != mark.line:
-        problem += f" ({error.context}, which starts on line {error.context_mark.line + offset})"
-    return ContentError(path, index + offset, key.group(1) if key else "", problem)
+    return ContentError(
+        path, index + offset, key.group(1) if key else "", f"this is not valid YAML: {problem}"
+    )
 
 
 # ---- Validation ----------------------------------------------------------------
