@@ -208,6 +208,7 @@ class _Builder:
         try:
             if isinstance(node, yaml.SequenceNode):
                 return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
+            assert isinstance(node, yaml.MappingNode)  # the only other kind of node
             return self.mapping(node, loc)
         finally:
             self.open_nodes.discard(id(node))
@@ -370,7 +371,7 @@ def plain_message(error: Any) -> str:
         return "this name is not one the file may use (a typo?)"
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
-    if kind in ("string_type",):
+    if kind == "string_type":
         return "must be text" + _found(error)
     if kind == "string_too_short":
         return "must not be empty"
@@ -489,13 +490,13 @@ class Report:
 
 @dataclass
 class Plan:
-    model: type[models.Model]
+    model: type[ContentRow]
     steps: list[Step]
     stale: models.QuerySet
 
 
 def plan(
-    model: type[models.Model],
+    model: type[ContentRow],
     rows: list[Row],
     *,
     key: str = "slug",
@@ -506,7 +507,11 @@ def plan(
     keys = [row.key for row in rows]
     stored = {
         getattr(obj, key): obj
-        for obj in model._default_manager.select_for_update().filter(**{f"{key}__in": keys})
+        # No ordering: a default ordering across a relation would join, and
+        # PostgreSQL locks no rows on the nullable side of an outer join.
+        for obj in model._default_manager.select_for_update(of=("self",))
+        .filter(**{f"{key}__in": keys})
+        .order_by()
     }
     steps = []
     for row in rows:
@@ -556,7 +561,7 @@ def apply(plan: Plan, prepare: Callable[[Plan], None] | None = None) -> Report:
 
 
 def upsert(
-    model: type[models.Model],
+    model: type[ContentRow],
     rows: list[Row],
     *,
     key: str = "slug",
