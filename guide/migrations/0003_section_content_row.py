@@ -24,10 +24,12 @@ def _fingerprint(section) -> str:
 
 def mark_admin_edits(apps, schema_editor):
     Section = apps.get_model("guide", "Section")
+    # No fingerprint: never loaded from a file, so an operator added it (and the
+    # loader must keep it); a different one: edited since it was loaded.
     edited = [
         section.pk
         for section in Section.objects.all()
-        if section.source_hash and section.source_hash != _fingerprint(section)
+        if section.source_hash != _fingerprint(section)
     ]
     Section.objects.filter(pk__in=edited).update(edited_by_operator=True)
 
