@@ -18,6 +18,7 @@ A new content file is a pydantic model and a few lines. The daily
 inspirations, say, in `inspire/content_files.py`:
 
     from pathlib import Path
+    from typing import Literal
 
     from pydantic import Field
 
