@@ -4,30 +4,53 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from core.content import OperatorEditsAdmin
 from guide.models import Section
 
 
 @admin.register(Section)
-class SectionAdmin(admin.ModelAdmin):
+class SectionAdmin(OperatorEditsAdmin):
     """Operators edit the guide here. Saving re-renders the page and updates
-    search; load_guide will keep the edit unless it is run with --force."""
+    search; loading the content files keeps the edit unless run with --force."""
 
-    list_display = ("number", "title", "slug", "version", "reading_minutes", "edited", "updated_at")
+    list_display = (
+        "number",
+        "title",
+        "slug",
+        "source_version",
+        "reading_minutes",
+        "edited_by_operator",
+        "updated_at",
+    )
     list_display_links = ("number", "title")
+    list_filter = ("edited_by_operator",)
     search_fields = ("title", "summary", "body_markdown", "slug")
     ordering = ("number",)
-    readonly_fields = ("reading_minutes", "updated_at", "edited", "view_on_site_link", "preview")
+    readonly_fields = (
+        "reading_minutes",
+        "updated_at",
+        "source_version",
+        "edited_by_operator",
+        "view_on_site_link",
+        "preview",
+    )
     fieldsets = (
-        (None, {"fields": ("number", "title", "slug", "summary", "version")}),
+        (None, {"fields": ("number", "title", "slug", "summary")}),
         (_("Text"), {"fields": ("body_markdown", "preview")}),
         (_("Links to tools and help"), {"fields": ("tools", "show_help_lines")}),
-        (_("About this section"), {"fields": ("reading_minutes", "edited", "updated_at")}),
+        (
+            _("About this section"),
+            {
+                "fields": (
+                    "reading_minutes",
+                    "source_version",
+                    "edited_by_operator",
+                    "updated_at",
+                )
+            },
+        ),
         (None, {"fields": ("view_on_site_link",)}),
     )
-
-    @admin.display(boolean=True, description=_("Edited here"))
-    def edited(self, obj: Section) -> bool:
-        return obj.edited_since_loaded
 
     @admin.display(description=_("Preview"))
     def preview(self, obj: Section) -> str:

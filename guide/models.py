@@ -6,14 +6,16 @@ from django.db import models
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from core.content import ContentRow
 from guide import rendering, search
 from guide import tools as guide_tools
 
 
-class Section(models.Model):
+class Section(ContentRow):
     """One section of the public guide, loaded from guide/content/NN-slug.md.
 
     Everything here is public text: nothing private is ever stored in this app.
+    `source_version` is the version in the file's front matter.
     """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -27,14 +29,6 @@ class Section(models.Model):
     body_html = models.TextField(editable=False, blank=True)
     body_text = models.TextField(editable=False, blank=True)
     reading_minutes = models.PositiveSmallIntegerField(editable=False, default=1)
-    version = models.PositiveIntegerField(
-        default=1,
-        help_text="The content file's version. load_guide only replaces this section "
-        "with a file of a higher version.",
-    )
-    # Fingerprint of the text as last loaded from its file: if the stored text
-    # differs, an operator edited it in the admin, and load_guide keeps that edit.
-    source_hash = models.CharField(max_length=64, blank=True, editable=False)
     tools = models.JSONField(
         default=list,
         blank=True,
@@ -71,20 +65,6 @@ class Section(models.Model):
         self.reading_minutes = rendering.reading_minutes(
             " ".join([self.title, self.summary, self.body_text])
         )
-
-    def content_hash(self) -> str:
-        return rendering.content_hash(
-            self.title,
-            self.summary,
-            self.body_markdown,
-            self.tools,
-            self.number,
-            self.show_help_lines,
-        )
-
-    @property
-    def edited_since_loaded(self) -> bool:
-        return bool(self.source_hash) and self.source_hash != self.content_hash()
 
 
 @receiver(post_save, sender=Section)

@@ -10,11 +10,13 @@ match anything anyway, so nothing is lost by leaving it out.
 """
 
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass, field
 from functools import reduce
 from operator import and_, or_
 
+import snowballstemmer
 from django.db import DatabaseError, connection, transaction
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -32,28 +34,6 @@ STOPWORDS = frozenset(
     me my of on or so than that the their them then there these they this to was we what
     when where which who why will with you your""".split()
 )
-SUFFIXES = (
-    "ingly",
-    "ations",
-    "ation",
-    "ments",
-    "ment",
-    "ness",
-    "ings",
-    "ions",
-    "ing",
-    "ion",
-    "ies",
-    "ied",
-    "ers",
-    "ful",
-    "est",
-    "ly",
-    "ed",
-    "er",
-    "es",
-    "s",
-)
 
 
 def words(text: str) -> list[str]:
@@ -63,15 +43,16 @@ def words(text: str) -> list[str]:
 
 
 def stem(word: str) -> str:
-    """A deliberately rough English stem, only used to group the guide's own
-    words ("leave", "leaving", "leaves"); the database does the real stemming."""
-    for suffix in SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            word = word[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
-            break
-    if len(word) > 3 and word.endswith("e"):
-        word = word[:-1]
-    return word
+    """The English Snowball (Porter2) stem, only used to group the guide's own
+    words ("leave", "leaving", "leaves"); the database does its own stemming."""
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        # A stemmer keeps the word it works on: one per thread.
+        stemmer = _local.stemmer = snowballstemmer.stemmer("english")
+    return stemmer.stemWord(word)
+
+
+_local = threading.local()
 
 
 @dataclass
@@ -228,7 +209,7 @@ def unindex_section(section_pk) -> None:
 
 
 def rebuild() -> None:
-    """Make the index match the sections exactly (load_guide calls this)."""
+    """Make the index match the sections exactly (loading the guide calls this)."""
     from guide.models import Section
 
     if connection.vendor == "sqlite":

@@ -4,21 +4,18 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core.content import OperatorEditsAdmin
 from resources.models import Country, HelpLine
 
 
-class OperatorEditsAdmin(admin.ModelAdmin):
-    """Saving in the admin marks the row, so load_resources will not undo the edit."""
+class ResourcesAdmin(OperatorEditsAdmin):
+    """Saving in the admin marks the row, so loading the file will not undo the edit."""
 
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
-    def save_model(self, request, obj, form, change):
-        obj.edited_by_operator = True
-        super().save_model(request, obj, form, change)
-
 
 @admin.register(Country)
-class CountryAdmin(OperatorEditsAdmin):
+class CountryAdmin(ResourcesAdmin):
     list_display = ("name", "code", "emergency_number", "position", "edited_by_operator")
     list_editable = ("emergency_number", "position")
     search_fields = ("name", "code")
@@ -26,7 +23,7 @@ class CountryAdmin(OperatorEditsAdmin):
 
 
 @admin.register(HelpLine)
-class HelpLineAdmin(OperatorEditsAdmin):
+class HelpLineAdmin(ResourcesAdmin):
     list_display = (
         "name",
         "country_or_international",

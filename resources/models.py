@@ -1,8 +1,8 @@
 """Help lines and services people can turn to, by country.
 
 Nothing here is private: this is public reference data that operators curate.
-The facts come from resources/data/helplines.yaml (see load_resources) and can
-be corrected in the admin.
+The facts come from resources/data/helplines.yaml (see resources.content_files)
+and can be corrected in the admin.
 """
 
 import uuid
@@ -11,19 +11,16 @@ from urllib.parse import quote, urlsplit
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.content import ContentRow
 
-class Country(models.Model):
+
+class Country(ContentRow):
     code = models.CharField(
         _("code"), max_length=2, unique=True, help_text=_("Two-letter ISO code, e.g. GB.")
     )
     name = models.CharField(_("name"), max_length=100)
     emergency_number = models.CharField(_("emergency number"), max_length=40)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
-    edited_by_operator = models.BooleanField(
-        _("edited by an operator"),
-        default=False,
-        help_text=_("load_resources leaves edited rows alone unless run with --overwrite."),
-    )
 
     class Meta:
         ordering = ["position", "name"]
@@ -38,7 +35,7 @@ class Country(models.Model):
         super().save(*args, **kwargs)
 
 
-class HelpLine(models.Model):
+class HelpLine(ContentRow):
     class Kind(models.TextChoices):
         EMERGENCY = "emergency", _("Emergency")
         DOMESTIC_ABUSE = "domestic_abuse", _("Domestic abuse support")
@@ -95,11 +92,6 @@ class HelpLine(models.Model):
         help_text=_("For national emergency numbers everyone can rely on."),
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
-    edited_by_operator = models.BooleanField(
-        _("edited by an operator"),
-        default=False,
-        help_text=_("load_resources leaves edited rows alone unless run with --overwrite."),
-    )
 
     class Meta:
         ordering = ["country__position", "position", "name"]

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.content import ContentRow
 from vault.records import PrivateRecord, SealedJSONField
 
 
@@ -31,7 +32,7 @@ class Tone(models.TextChoices):
     BRIEF = "brief", _("Brief and neutral")
 
 
-class Script(models.Model):
+class Script(ContentRow):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     title = models.CharField(_("title"), max_length=120)
@@ -44,16 +45,6 @@ class Script(models.Model):
         help_text=_("Optional. Shown under the words, e.g. when not to say it in person."),
     )
     position = models.PositiveIntegerField(_("position"), default=0)
-    source_version = models.PositiveIntegerField(
-        _("data file version"),
-        default=0,
-        help_text=_("The version of scripts.yaml this row was last loaded from."),
-    )
-    edited_by_operator = models.BooleanField(
-        _("edited by an operator"),
-        default=False,
-        help_text=_("load_scripts leaves edited rows alone unless run with --force."),
-    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from html import unescape
 
 from django.conf import settings
-from django.core.management import call_command
 from django.test import Client
 from django.urls import Resolver404, resolve
 
@@ -39,14 +38,9 @@ def fill_every_feature(client: Client, canary: str) -> list[str]:
 
 
 def load_content() -> None:
-    """Every feature's public content (guide, help lines, scripts), as `bin/run` loads it.
-
-    Through each content feature's `load_<app>` command for now; once every
-    feature's `content` module exists, `features.with_module("content")`.
-    """
-    for feature in features.all_features():
-        if feature.content:
-            call_command(f"load_{feature.app}", verbosity=0)
+    """Every feature's public content (guide, help lines, scripts), as `bin/run` loads it."""
+    for _feature, content in features.with_module("content"):
+        content.load()
 
 
 def owned_rows(user) -> dict[str, int]:

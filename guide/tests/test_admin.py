@@ -17,7 +17,6 @@ def form_data(section, **changes):
         "title": section.title,
         "slug": section.slug,
         "summary": section.summary,
-        "version": section.version,
         "body_markdown": section.body_markdown,
         "tools": '[{"label": "Build your safety plan", "url_name": "plan:safety", '
         '"path": "/safety-plan/"}]',
@@ -47,7 +46,7 @@ def test_editing_the_markdown_rerenders_the_page_and_updates_search(
     assert response.status_code == 302, response.content.decode()[:3000]
     section.refresh_from_db()
     assert "<strong>marigold</strong>" in section.body_html
-    assert section.edited_since_loaded
+    assert section.edited_by_operator
     page = stranger_client.get("/guide/safety-first/").content.decode()
     assert "<strong>marigold</strong>" in page
     assert [s.slug for s, _ in search.search("marigold")] == ["safety-first"]

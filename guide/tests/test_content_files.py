@@ -4,18 +4,19 @@ import re
 
 import pytest
 
-from guide import loading
+from core.content import ContentError
+from guide import content_files
 from guide.models import Section
 
 
 def test_there_is_one_content_file_for_each_of_the_sixteen_sections():
-    files = loading.read_all()
+    files = content_files.read_all()
     assert [f.number for f in files] == list(range(1, 17))
     assert len({f.slug for f in files}) == 16
 
 
 def test_each_section_is_substantial_but_readable():
-    for file in loading.read_all():
+    for file in content_files.read_all():
         words = len(file.body.split())
         assert 250 <= words <= 700, f"{file.name} has {words} words"
         assert file.summary and file.title
@@ -53,18 +54,41 @@ def test_markdown_becomes_clean_html_with_nothing_unsafe(db):
 @pytest.mark.parametrize(
     ("front_matter", "problem"),
     [
-        ("number: 1\nslug: wrong-slug\ntitle: T\nsummary: S\nversion: 1", "match the file name"),
-        ("number: 1\nslug: sample\ntitle: T\nsummary: S", "needs version"),
-        ("number: 1\nslug: sample\ntitle: T\nsummary: S\nversion: one", "whole number"),
+        (
+            "number: 1\nslug: wrong-slug\ntitle: T\nsummary: S\nversion: 1",
+            "01-sample.md:3: slug: must match the file name (01-sample.md)",
+        ),
+        (
+            "number: 1\nslug: sample\ntitle: T\nsummary: S",
+            "01-sample.md:2: version: this is needed but missing",
+        ),
+        (
+            "number: 1\nslug: sample\ntitle: T\nsummary: S\nversion: one",
+            "01-sample.md:6: version: must be a whole number, like 3 (it says 'one')",
+        ),
         (
             "number: 1\nslug: sample\ntitle: T\nsummary: S\nversion: 1\n"
             "tools:\n  - label: Away\n    path: https://example.com/",
-            "inside Haven",
+            "01-sample.md:7: tools: the tool 'Away' must link inside Haven",
+        ),
+        (
+            "number: 1\nslug: sample\ntitle: T\nsumary: S\nversion: 1",
+            "01-sample.md:5: sumary: this name is not one the file may use (a typo?)",
         ),
     ],
 )
-def test_a_broken_content_file_is_refused_with_a_clear_reason(tmp_path, front_matter, problem):
+def test_a_broken_content_file_is_refused_naming_the_line_and_the_field(
+    tmp_path, front_matter, problem
+):
     path = tmp_path / "01-sample.md"
     path.write_text(f"---\n{front_matter}\n---\nSome words.\n")
-    with pytest.raises(loading.ContentError, match=problem):
-        loading.read_file(path)
+    with pytest.raises(ContentError) as refused:
+        content_files.read_file(path)
+    assert str(refused.value) == f"{tmp_path}/{problem}"
+
+
+def test_an_empty_body_is_refused_at_the_line_where_the_body_starts(tmp_path):
+    path = tmp_path / "01-sample.md"
+    path.write_text("---\nnumber: 1\nslug: sample\ntitle: T\nsummary: S\nversion: 1\n---\n\n")
+    with pytest.raises(ContentError, match=r"01-sample.md:8: body: the body is empty"):
+        content_files.read_file(path)

@@ -1,4 +1,5 @@
-"""load_guide: safe to run on every start, and it never silently undoes an operator's edit."""
+"""Loading the guide: safe to run on every start, and it never silently undoes an
+operator's edit."""
 
 import re
 import shutil
@@ -7,7 +8,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from guide import loading, search
+from guide import content_files, search
 from guide.models import Section
 
 
@@ -23,7 +24,7 @@ def load(folder=None, force=False):
 @pytest.fixture
 def content(tmp_path):
     folder = tmp_path / "content"
-    shutil.copytree(loading.CONTENT_DIR, folder)
+    shutil.copytree(content_files.CONTENT_DIR, folder)
     return folder
 
 
@@ -36,17 +37,25 @@ def bump(folder, name, new_text=None):
     path.write_text(text)
 
 
+def edit_in_the_admin(section, **changes):
+    """What saving the section in the admin does (see test_admin for the real form)."""
+    for name, value in changes.items():
+        setattr(section, name, value)
+    section.edited_by_operator = True
+    section.save()
+
+
 def test_the_first_run_adds_all_sixteen_sections(db):
     output = load()
     assert Section.objects.count() == 16
-    assert "Guide: 16 sections (16 created)." in output
+    assert "Guide, 16 sections: 16 added." in output
 
 
 def test_running_it_again_changes_nothing(db):
     load()
     before = {s.slug: (s.updated_at, s.body_html) for s in Section.objects.all()}
     output = load()
-    assert "(16 unchanged)" in output
+    assert "Guide, 16 sections: 16 unchanged." in output
     after = {s.slug: (s.updated_at, s.body_html) for s in Section.objects.all()}
     assert after == before
     assert search.search("eggshells")
@@ -57,31 +66,28 @@ def test_a_newer_file_updates_its_section(db, content):
     bump(content, "12-daily-tools.md", "Try humming a song you love.")
     output = load(content)
     section = Section.objects.get(slug="daily-tools")
-    assert section.version == 2
+    assert section.source_version == 2
     assert "humming" in section.body_html
-    assert "Small daily tools: updated to version 2 (was 1)" in output
+    assert "1 updated, 15 unchanged" in output
     assert [s.slug for s, _ in search.search("humming")] == ["daily-tools"]
 
 
 def test_an_edit_made_in_the_admin_is_kept_when_the_file_is_newer(db, content):
     load(content)
     section = Section.objects.get(slug="daily-tools")
-    section.body_markdown = "An operator's own words about grounding."
-    section.save()
+    edit_in_the_admin(section, body_markdown="An operator's own words about grounding.")
     bump(content, "12-daily-tools.md", "Try humming a song you love.")
     output = load(content)
     section.refresh_from_db()
     assert section.body_markdown == "An operator's own words about grounding."
-    assert section.version == 1
-    assert "KEPT the edit made in the admin" in output
-    assert "--force" in output
+    assert section.source_version == 1
+    assert "1 kept as edited in the admin" in output
+    assert "Kept as edited in the admin: daily-tools (--force replaces them" in output
 
 
 def test_an_edit_made_in_the_admin_survives_every_ordinary_run(db, content):
     load(content)
-    section = Section.objects.get(slug="safety-first")
-    section.title = "Your safety first"
-    section.save()
+    edit_in_the_admin(Section.objects.get(slug="safety-first"), title="Your safety first")
     load(content)
     load(content)
     assert Section.objects.get(slug="safety-first").title == "Your safety first"
@@ -90,34 +96,49 @@ def test_an_edit_made_in_the_admin_survives_every_ordinary_run(db, content):
 def test_force_replaces_an_admin_edit_with_the_file(db, content):
     load(content)
     section = Section.objects.get(slug="daily-tools")
-    section.body_markdown = "An operator's own words."
-    section.save()
+    edit_in_the_admin(section, body_markdown="An operator's own words.")
     output = load(content, force=True)
     section.refresh_from_db()
     assert "Checking the facts" in section.body_markdown
-    assert "Small daily tools: updated" in output
+    assert not section.edited_by_operator
+    assert "1 updated, 15 unchanged" in output
 
 
-def test_an_older_file_never_replaces_a_newer_section(db, content):
-    load(content)
-    Section.objects.filter(slug="daily-tools").update(version=5)
-    output = load(content)
-    assert Section.objects.get(slug="daily-tools").version == 5
-    assert "stored version 5 is newer" in output
-
-
-def test_a_changed_file_without_a_new_version_is_pointed_out(db, content):
+def test_a_corrected_file_is_loaded_even_when_its_version_was_not_raised(db, content):
+    # The file is the truth: a fix must never wait on a forgotten version number.
     load(content)
     path = content / "12-daily-tools.md"
     path.write_text(path.read_text() + "\nA new line.\n")
     output = load(content)
-    assert "A new line" not in Section.objects.get(slug="daily-tools").body_markdown
-    assert "Raise the version in the file" in output
+    assert "A new line" in Section.objects.get(slug="daily-tools").body_markdown
+    assert "1 updated" in output
+
+
+def test_a_section_whose_file_is_gone_is_removed_unless_an_operator_edited_it(db, content):
+    load(content)
+    edit_in_the_admin(Section.objects.get(slug="questions"), title="Your questions")
+    (content / "16-questions.md").unlink()
+    (content / "15-community.md").unlink()
+    output = load(content)
+    assert "Guide, 14 sections: 14 unchanged, 1 removed." in output
+    assert not Section.objects.filter(slug="community").exists()
+    assert Section.objects.get(slug="questions").title == "Your questions"
+    assert not [s for s, _ in search.search("community") if s.slug == "community"]
+
+
+def test_a_section_an_operator_added_in_the_admin_stays(db, content):
+    load(content)
+    edit_in_the_admin(
+        Section(number=40, slug="our-town", title="In our town", body_markdown="Words.")
+    )
+    output = load(content, force=True)
+    assert Section.objects.filter(slug="our-town").exists()
+    assert "removed" not in output
 
 
 def test_a_broken_file_stops_the_load_with_a_clear_message(db, content):
     (content / "17-extra.md").write_text("no front matter here")
-    with pytest.raises(CommandError, match="17-extra.md: it must start with front matter"):
+    with pytest.raises(CommandError, match="17-extra.md:1: it must start with front matter"):
         load(content)
     assert Section.objects.count() == 0
 
@@ -126,12 +147,12 @@ def test_a_slug_that_would_hide_a_guide_page_is_refused(db, content):
     (content / "17-search.md").write_text(
         "---\nnumber: 17\nslug: search\ntitle: T\nsummary: S\nversion: 1\n---\nWords.\n"
     )
-    with pytest.raises(CommandError, match="taken by a guide page"):
+    with pytest.raises(CommandError, match="17-search.md:3: slug: the slug 'search' is taken"):
         load(content)
 
 
 def renumber(folder, name, number, version=2):
-    """Give a section a new number (and a new version, as the content rules ask)."""
+    """Give a section a new number (and a new version)."""
     path = folder / name
     slug = name[3:-3]
     text = path.read_text().replace("\nversion: 1\n", f"\nversion: {version}\n", 1)
@@ -145,7 +166,7 @@ def test_two_sections_can_swap_places(db, content, stranger_client):
     renumber(content, "03-safety-first.md", 4)
     renumber(content, "04-preparing-to-leave.md", 3)
     output = load(content)
-    assert "(14 unchanged, 2 updated)" in output
+    assert "2 updated, 14 unchanged" in output
     assert Section.objects.get(slug="safety-first").number == 4
     assert Section.objects.get(slug="preparing-to-leave").number == 3
     contents = stranger_client.get("/guide/").content.decode().split('class="guide-toc"')[1]
@@ -164,11 +185,16 @@ def test_a_new_section_can_take_the_number_another_one_moves_away_from(db, conte
     assert Section.objects.get(slug="new-words").number == 16
 
 
-def test_a_swap_with_only_one_new_version_is_explained_and_changes_nothing(db, content):
+def test_a_move_onto_the_number_of_an_edited_section_is_explained_and_changes_nothing(db, content):
     load(content)
+    edit_in_the_admin(Section.objects.get(slug="preparing-to-leave"), title="Getting ready")
     renumber(content, "03-safety-first.md", 4)
-    renumber(content, "04-preparing-to-leave.md", 3, version=1)
-    with pytest.raises(CommandError, match="section 4 is still stored with the slug"):
+    renumber(content, "04-preparing-to-leave.md", 3)
+    with pytest.raises(
+        CommandError,
+        match=r"04-safety-first.md:2: number: section 4 is still stored with the slug "
+        r"'preparing-to-leave', which was edited in the admin and is kept",
+    ):
         load(content)
     assert Section.objects.get(slug="safety-first").number == 3
     assert Section.objects.get(slug="preparing-to-leave").number == 4

@@ -34,6 +34,20 @@ def test_search_finds_other_forms_of_a_word(guide):
     assert "safety-first" in slugs  # the guide says "strangled"
 
 
+def test_search_finds_a_word_the_guide_only_uses_in_another_form(db):
+    Section.objects.create(
+        number=1, slug="money", title="Money", body_markdown="They control the money at home."
+    )
+    Section.objects.create(
+        number=2, slug="calm", title="Calm", body_markdown="Slow breathing, a walk, a song."
+    )
+    # "controlling" and "control" share their English stem, though the guide
+    # never uses "controlling" itself.
+    assert [section.slug for section, _ in search.search("controlling")] == ["money"]
+    assert [section.slug for section, _ in search.search("controls")] == ["money"]
+    assert [section.slug for section, _ in search.search("walking")] == ["calm"]
+
+
 def test_search_needs_every_word_to_match(guide):
     both = {s.slug for s, _ in search.search("gaslighting isolation")}
     assert both == {"recognising-the-pattern"}

@@ -4,7 +4,7 @@ the page for supporters asks them not to say it."""
 import html
 import re
 
-from guide import loading
+from guide import content_files
 
 PHRASE = re.compile(r"just\s+leave", re.IGNORECASE)
 ALLOWED_PAGES = {"/guide/for-supporters/", "/guide/loved-ones/", "/guide/loved-ones/print/"}
@@ -38,14 +38,14 @@ def test_just_leave_appears_only_as_something_not_to_say(guide, stranger_client)
 
 
 def test_only_the_loved_ones_file_names_the_phrase(db):
-    for file in loading.read_all():
+    for file in content_files.read_all():
         if PHRASE.search(file.body + file.summary + file.title):
             assert file.slug == "loved-ones", file.name
 
 
 def test_every_section_that_can_involve_danger_points_to_safety_first(db):
     # Safety before explanation: sections about risky steps open with it.
-    for file in loading.read_all():
+    for file in content_files.read_all():
         if file.slug in {"why-leaving-is-hard", "recognising-the-pattern", "preparing-to-leave"}:
             opening = file.body.split("\n\n", 1)[0]
             assert "Safety first" in opening or "danger" in opening, file.name

@@ -55,11 +55,38 @@ def test_a_malformed_file_is_refused_by_the_loader_with_a_clear_message(tmp_path
     assert HelpLine.objects.count() == Country.objects.count() == 0
 
 
-def test_the_loader_names_what_is_wrong(tmp_path):
+def test_the_loader_names_the_file_the_line_and_the_field(tmp_path):
     path = tmp_path / "helplines.yaml"
     path.write_text(country_file(line=GOOD_LINE + "        well_known: sometimes\n"))
-    with pytest.raises(CommandError, match="xx-help: well_known must be true or false"):
+    with pytest.raises(CommandError) as refused:
         call_command("load_resources", "--file", str(path), stdout=StringIO())
+    assert str(refused.value) == (
+        f"{path}:10: countries[0].lines[0].well_known: must be true or false (it says 'sometimes')"
+    )
+
+
+def test_a_date_that_is_not_a_day_is_refused_at_its_line(tmp_path):
+    path = tmp_path / "helplines.yaml"
+    path.write_text(country_file(line=GOOD_LINE + "        checked_on: 2025-02-30\n"))
+    with pytest.raises(CommandError) as refused:
+        call_command("load_resources", "--file", str(path), stdout=StringIO())
+    assert str(refused.value) == (
+        f"{path}:10: countries[0].lines[0].checked_on: must be a date written as YYYY-MM-DD"
+    )
+
+
+def test_a_slug_used_twice_is_refused_where_it_is_used_the_second_time(tmp_path):
+    path = tmp_path / "helplines.yaml"
+    path.write_text(
+        country_file() + "international:\n  - slug: xx-help\n    kind: crisis\n    name: Another\n"
+    )
+    with pytest.raises(CommandError) as refused:
+        call_command("load_resources", "--file", str(path), stdout=StringIO())
+    assert str(refused.value) == (
+        f"{path}:11: international[0].slug: the slug 'xx-help' is already used on line 7; "
+        "each needs its own"
+    )
+    assert HelpLine.objects.count() == 0
 
 
 @pytest.fixture

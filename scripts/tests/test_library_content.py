@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from scripts import library
+from scripts import content_files, library
 from scripts.models import Script, Situation, Tone
 
 pytestmark = pytest.mark.django_db
@@ -34,8 +34,8 @@ def test_ending_it_carries_a_safety_note_about_violence(loaded_library):
 def test_loading_again_changes_nothing(db):
     call_command("load_scripts")
     first = {s.slug: s.updated_at for s in Script.objects.all()}
-    result = library.load()
-    assert result.created == result.updated == 0
+    summary = library.load()
+    assert summary == f"Scripts (file version 1): {len(first)} unchanged."
     assert {s.slug: s.updated_at for s in Script.objects.all()} == first
 
 
@@ -55,19 +55,21 @@ def test_an_operator_edit_survives_a_reload_unless_forced(loaded_library):
 
 
 def test_a_new_version_of_the_file_refreshes_scripts_nobody_edited(loaded_library, tmp_path):
-    text = library.DATA_FILE.read_text().replace("version: 1", "version: 2", 1)
+    text = content_files.DATA_FILE.read_text().replace("version: 1", "version: 2", 1)
     text = text.replace("body: That doesn't work for me.", "body: That won't work for me.")
     newer = tmp_path / "scripts.yaml"
     newer.write_text(text)
-    result = library.load(newer)
-    assert result.updated >= 36
+    summary = content_files.load(path=newer)
+    assert summary.startswith("Scripts (file version 2): 1 updated, ")
     assert Script.objects.get(slug="no-does-not-work-for-me").body == "That won't work for me."
+    # Every row now says which file it last came from.
+    assert set(Script.objects.values_list("source_version", flat=True)) == {2}
 
 
 def test_a_broken_file_is_refused_with_a_clear_message(db, tmp_path):
     broken = tmp_path / "scripts.yaml"
     broken.write_text("version: 1\nscripts:\n  - slug: a\n    title: A\n    situation: shouting\n")
-    with pytest.raises(CommandError, match="situation must be one of"):
+    with pytest.raises(CommandError, match=r"scripts.yaml:5: scripts\[0\].situation: must be one"):
         call_command("load_scripts", "--file", str(broken))
     assert Script.objects.count() == 0
 
@@ -121,28 +123,32 @@ def test_a_slug_the_library_page_could_not_link_to_refuses_the_whole_file(db, tm
         {**GOOD, "body": "Fine words."},
         {**GOOD, "slug": slug, "body": "Other words."},
     )
-    with pytest.raises(CommandError, match="a slug may only hold small letters"):
+    with pytest.raises(
+        CommandError, match=r"scripts.yaml:8: scripts\[1\].slug: a slug may only hold small letters"
+    ):
         call_command("load_scripts", "--file", str(path))
     assert Script.objects.count() == 0
 
 
 def test_a_title_longer_than_the_library_holds_is_refused(db, tmp_path):
     path = a_file(tmp_path, {**GOOD, "title": "t" * 121, "body": "Fine words."})
-    with pytest.raises(CommandError, match="`title` is 121 characters; the most is 120"):
+    with pytest.raises(
+        CommandError, match=r"scripts.yaml:4: scripts\[0\].title: is 121 characters; the most is"
+    ):
         call_command("load_scripts", "--file", str(path))
     assert Script.objects.count() == 0
 
 
 def test_a_script_that_is_not_text_is_refused(db, tmp_path):
     path = a_file(tmp_path, {**GOOD, "body": "[one, two]"})
-    with pytest.raises(CommandError, match="`body` must be text"):
+    with pytest.raises(CommandError, match=r"scripts.yaml:7: scripts\[0\].body: must be text"):
         call_command("load_scripts", "--file", str(path))
 
 
 @pytest.mark.parametrize("version", ["-1", "true", "'2'"])
 def test_a_version_that_is_not_a_whole_number_is_refused(db, tmp_path, version):
     path = a_file(tmp_path, {**GOOD, "body": "Fine words."}, version=version)
-    with pytest.raises(CommandError, match="whole-number `version:`"):
+    with pytest.raises(CommandError, match=r"scripts.yaml:1: version: must be a whole number"):
         call_command("load_scripts", "--file", str(path))
 
 
@@ -166,6 +172,6 @@ def test_a_script_an_operator_adds_in_the_admin_is_kept_when_the_file_has_its_sl
     assert response.status_code == 302
     assert Script.objects.get().edited_by_operator
 
-    result = library.load()
-    assert result.kept_edited == 1
+    summary = library.load()
+    assert "1 kept as edited in the admin" in summary
     assert Script.objects.get(slug="no-does-not-work-for-me").body == "Written by our own team."
