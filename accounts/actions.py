@@ -59,14 +59,15 @@ def open_space(request, account: User, dek: bytes) -> None:
     request.session.pop("hv_preparing", None)
     login(request, account, backend=BACKEND)
     vault_session.start(request, dek)
-    logger.info("space opened id=%s", account.pk)
+    # A decoy is logged as the member it belongs to, so logs never show one.
+    logger.info("space opened id=%s", account.decoy_for_id or account.pk)
     request.hv_set_disguise = account.discreet
 
 
 def record_duress(member: User) -> DuressEvent:
-    event = DuressEvent.objects.create(user=member)
-    logger.info("duress event recorded id=%s", event.pk)
-    return event
+    # Not logged: a log line would tell anyone reading the logs that this
+    # person signed in under duress.
+    return DuressEvent.objects.create(user=member)
 
 
 def change_passphrase(user: User, dek: bytes, new: str) -> None:

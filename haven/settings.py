@@ -13,15 +13,19 @@ from haven.env import env_bool, env_int, env_list, env_str, read_local_secrets
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("HAVEN_VAR_DIR", str(BASE_DIR / "var")))
+DEBUG = env_bool("HAVEN_DEBUG", False)
+# A laptop run keeps its secrets in var/secrets.json (made by haven_init).
+# Anywhere else secrets come only from the environment: a file beside the
+# database ends up in its backups, and whoever holds a backup would hold the
+# pepper too. So with HAVEN_DEBUG off the file is never read.
 LOCAL_SECRETS_FILE = VAR_DIR / "secrets.json"
-_local = read_local_secrets(LOCAL_SECRETS_FILE)
+_local = read_local_secrets(LOCAL_SECRETS_FILE) if DEBUG else {}
 
 
 def _secret(name: str) -> str:
     return env_str(name) or _local.get(name, "")
 
 
-DEBUG = env_bool("HAVEN_DEBUG", False)
 SECRET_KEY = _secret("HAVEN_SECRET_KEY")
 # Mixed into every passphrase-derived key; never stored in the database.
 HAVEN_PEPPER = _secret("HAVEN_PEPPER")
@@ -210,6 +214,10 @@ HAVEN_SIGNIN_LIMIT_PER_ADDRESS = env_int("HAVEN_SIGNIN_LIMIT_PER_ADDRESS", 20)
 HAVEN_SIGNIN_WINDOW_SECONDS = env_int("HAVEN_SIGNIN_WINDOW_SECONDS", 15 * 60)
 HAVEN_TOTP_LIMIT_PER_ACCOUNT = env_int("HAVEN_TOTP_LIMIT_PER_ACCOUNT", 10)
 HAVEN_DEFAULT_EXIT_URL = env_str("HAVEN_DEFAULT_EXIT_URL", "https://www.bbc.com/weather")
+
+# The debug error page hides settings, request headers and local variables
+# whose names look secret; Haven's pepper, keys and passphrases included.
+DEFAULT_EXCEPTION_REPORTER_FILTER = "haven.errors.HiddenSecretsFilter"
 
 LOG_LEVEL = env_str("HAVEN_LOG_LEVEL", "INFO")
 LOGGING = {
