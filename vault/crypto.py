@@ -148,11 +148,11 @@ def pad(plaintext: bytes, size: int | None = None) -> bytes:
 
 
 def unpad(padded: bytes) -> bytes:
-    """Undo `pad`: drop the zero bytes, then the one mark before them."""
-    end = len(padded.rstrip(b"\x00"))
-    if end == 0 or padded[end - 1 : end] != PAD_MARK:
+    """Undo `pad`: the last mark is where the value ends; only zeros follow it."""
+    end = padded.rfind(PAD_MARK)
+    if end < 0 or padded.count(0, end + 1) != len(padded) - end - 1:
         raise VaultError("sealed value has an unknown format")
-    return padded[: end - 1]
+    return padded[:end]
 
 
 def _seal_as(aes: AESGCM, version: int, plaintext: bytes, aad: bytes) -> bytes:
