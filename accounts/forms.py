@@ -18,10 +18,16 @@ def passphrase_field(label, autocomplete="off", help_text=""):
     return forms.CharField(
         label=label,
         strip=False,
-        max_length=500,
+        max_length=passphrase.MAX_LENGTH,
         help_text=help_text,
         widget=forms.PasswordInput(attrs={"autocomplete": autocomplete}),
-        error_messages={"required": _("Please type your passphrase.")},
+        error_messages={
+            "required": _("Please type your passphrase."),
+            "max_length": _(
+                "That passphrase is longer than Haven can take. "
+                "Please keep it to %(limit_value)d characters or fewer."
+            ),
+        },
     )
 
 

@@ -8,7 +8,11 @@ from django.utils.translation import gettext as _
 from zxcvbn import zxcvbn
 
 MIN_LENGTH = 10
+MAX_LENGTH = 500
 MIN_SCORE = 3  # zxcvbn: 0 (guessable) .. 4 (very hard to guess)
+# zxcvbn refuses to score more than 72 characters. A longer passphrase is
+# judged by its first 72: if those alone are hard to guess, the whole is too.
+SCORED_LENGTH = 72
 
 
 @dataclass(frozen=True)
@@ -29,7 +33,7 @@ def assess(passphrase: str, avoid: tuple[str, ...] = ()) -> Strength:
             )
             % {"n": MIN_LENGTH},
         )
-    result = zxcvbn(passphrase[:100], user_inputs=[a for a in avoid if a])
+    result = zxcvbn(passphrase[:SCORED_LENGTH], user_inputs=[a[:SCORED_LENGTH] for a in avoid if a])
     score = int(result["score"])
     if score >= MIN_SCORE:
         return Strength(score, True, "")

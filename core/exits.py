@@ -13,17 +13,25 @@ CHOICES = [
 ]
 
 
+def is_listed(url: str) -> bool:
+    """Only the neutral sites offered here (or the operator's default) are
+    ever used: a cookie set by someone else can't send a person anywhere."""
+    return url == settings.HAVEN_DEFAULT_EXIT_URL or url in {choice for choice, _label in CHOICES}
+
+
 def exit_url_for(request) -> str:
     user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated and getattr(user, "exit_url", ""):
+    if user is not None and user.is_authenticated and is_listed(getattr(user, "exit_url", "")):
         return user.exit_url
     cookie = request.COOKIES.get(COOKIE_NAME, "")
-    if cookie.startswith("https://"):
+    if is_listed(cookie):
         return cookie
     return settings.HAVEN_DEFAULT_EXIT_URL
 
 
 def remember(response, url: str) -> None:
+    if not is_listed(url):
+        return
     response.set_cookie(
         COOKIE_NAME,
         url,

@@ -20,15 +20,19 @@ from haven.env import (
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("HAVEN_VAR_DIR", str(BASE_DIR / "var")))
+DEBUG = env_bool("HAVEN_DEBUG", False)
+# A laptop run keeps its secrets in var/secrets.json (made by haven_init).
+# Anywhere else secrets come only from the environment: a file beside the
+# database ends up in its backups, and whoever holds a backup would hold the
+# pepper too. So with HAVEN_DEBUG off the file is never read.
 LOCAL_SECRETS_FILE = VAR_DIR / "secrets.json"
-_local = read_local_secrets(LOCAL_SECRETS_FILE)
+_local = read_local_secrets(LOCAL_SECRETS_FILE) if DEBUG else {}
 
 
 def _secret(name: str) -> str:
     return env_str(name) or _local.get(name, "")
 
 
-DEBUG = env_bool("HAVEN_DEBUG", False)
 SECRET_KEY = _secret("HAVEN_SECRET_KEY")
 # Mixed into every passphrase-derived key; never stored in the database.
 HAVEN_PEPPER = _secret("HAVEN_PEPPER")
@@ -221,6 +225,10 @@ HAVEN_TOTP_LIMIT_PER_ACCOUNT = env_int("HAVEN_TOTP_LIMIT_PER_ACCOUNT", 10)
 # the visitor's address read from X-Forwarded-For (for per-address limits).
 HAVEN_TRUSTED_PROXIES = env_trusted_proxies("HAVEN_TRUSTED_PROXIES")
 HAVEN_DEFAULT_EXIT_URL = env_str("HAVEN_DEFAULT_EXIT_URL", "https://www.bbc.com/weather")
+
+# The debug error page hides settings, request headers and local variables
+# whose names look secret; Haven's pepper, keys and passphrases included.
+DEFAULT_EXCEPTION_REPORTER_FILTER = "haven.errors.HiddenSecretsFilter"
 
 LOG_LEVEL = env_str("HAVEN_LOG_LEVEL", "INFO")
 LOGGING = {

@@ -28,8 +28,15 @@ def index(request):
     (?situation=work) still work for pointing people at a part of the library.
     """
     form = LibraryFilterForm.from_request(request)
+    if "q" in form.errors:
+        # Words that can't be searched (a NUL byte, say) are simply not used.
+        form.errors["q"] = form.error_class(
+            [_("Some of those characters can't be searched. Please try plain words.")]
+        )
     found = library.find(
-        form.cleaned_data["situation"], form.cleaned_data["tone"], form.cleaned_data["q"]
+        form.cleaned_data.get("situation", ""),
+        form.cleaned_data.get("tone", ""),
+        form.cleaned_data.get("q", ""),
     )
     searched = any(form.cleaned_data.values())
     return render(

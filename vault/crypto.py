@@ -7,6 +7,11 @@ Keys:
   the server) and a *wrapping key* (unwraps the DEK). Neither reveals the other.
 
 Sealed value layout: version (1 byte) | nonce (12 bytes) | ciphertext+tag.
+Version 2 (written today) pads the plaintext before sealing, so a stored
+length says only which size bucket a value falls in, never its exact size:
+plaintext | 0x80 | zero bytes up to the bucket. Buckets are powers of two
+from 64 bytes to 4 KiB, then whole multiples of 4 KiB. Version 1 (unpadded)
+is still opened, so values sealed before padding stay readable.
 Associated data binds each value to where it lives (model, field, row), so a
 value copied to another row or field fails to open.
 """
@@ -25,13 +30,19 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-VERSION = 1
+VERSION_UNPADDED = 1
+VERSION_PADDED = 2
+VERSION = VERSION_PADDED
 KEY_BYTES = 32
 NONCE_BYTES = 12
 SALT_BYTES = 16
 TAG_BYTES = 16
 # Files are sealed in chunks so a large file never sits whole in memory.
 CHUNK_BYTES = 64 * 1024
+# Size buckets for padding (see the module docstring).
+SMALLEST_BUCKET = 64
+PAGE_BUCKET = 4 * 1024
+PAD_MARK = b"\x80"
 
 
 class VaultError(Exception):
@@ -121,26 +132,65 @@ def cipher(key: bytes) -> AESGCM:
     return AESGCM(key)
 
 
-def seal(key: bytes | AESGCM, plaintext: bytes, aad: bytes) -> bytes:
-    aes = key if isinstance(key, AESGCM) else AESGCM(key)
+def padded_size(length: int) -> int:
+    """The bucket a plaintext of `length` bytes is padded to (mark included)."""
+    needed = length + len(PAD_MARK)
+    if needed <= SMALLEST_BUCKET:
+        return SMALLEST_BUCKET
+    if needed <= PAGE_BUCKET:
+        return 1 << (needed - 1).bit_length()
+    return -(-needed // PAGE_BUCKET) * PAGE_BUCKET
+
+
+def pad(plaintext: bytes, size: int | None = None) -> bytes:
+    size = padded_size(len(plaintext)) if size is None else size
+    return b"".join((plaintext, PAD_MARK, bytes(size - len(plaintext) - len(PAD_MARK))))
+
+
+def unpad(padded: bytes) -> bytes:
+    """Undo `pad`: the last mark is where the value ends; only zeros follow it."""
+    end = padded.rfind(PAD_MARK)
+    if end < 0 or padded.count(0, end + 1) != len(padded) - end - 1:
+        raise VaultError("sealed value has an unknown format")
+    return padded[:end]
+
+
+def _seal_as(aes: AESGCM, version: int, plaintext: bytes, aad: bytes) -> bytes:
     nonce = os.urandom(NONCE_BYTES)
-    return bytes([VERSION]) + nonce + aes.encrypt(nonce, plaintext, aad)
+    return bytes([version]) + nonce + aes.encrypt(nonce, plaintext, aad)
+
+
+def seal(key: bytes | AESGCM, plaintext: bytes, aad: bytes) -> bytes:
+    """Seal a value padded to its size bucket (format version 2)."""
+    aes = key if isinstance(key, AESGCM) else AESGCM(key)
+    return _seal_as(aes, VERSION_PADDED, pad(plaintext), aad)
+
+
+def seal_unpadded(key: bytes | AESGCM, plaintext: bytes, aad: bytes) -> bytes:
+    """Seal without padding (version 1), for values whose size is no secret:
+    keys, which are always 32 bytes, and the full middle chunks of a file."""
+    aes = key if isinstance(key, AESGCM) else AESGCM(key)
+    return _seal_as(aes, VERSION_UNPADDED, plaintext, aad)
 
 
 def open_sealed(key: bytes | AESGCM, blob: bytes, aad: bytes) -> bytes:
     aes = key if isinstance(key, AESGCM) else AESGCM(key)
     blob = bytes(blob)
-    if len(blob) < 1 + NONCE_BYTES + TAG_BYTES or blob[0] != VERSION:
+    if len(blob) < 1 + NONCE_BYTES + TAG_BYTES or blob[0] not in (
+        VERSION_UNPADDED,
+        VERSION_PADDED,
+    ):
         raise VaultError("sealed value has an unknown format")
     nonce = blob[1 : 1 + NONCE_BYTES]
     try:
-        return aes.decrypt(nonce, blob[1 + NONCE_BYTES :], aad)
+        plaintext = aes.decrypt(nonce, blob[1 + NONCE_BYTES :], aad)
     except InvalidTag:
         raise VaultError("sealed value cannot be opened with this key and place") from None
+    return unpad(plaintext) if blob[0] == VERSION_PADDED else plaintext
 
 
 def wrap_key(wrapping_key: bytes, key: bytes, aad: bytes) -> bytes:
-    return seal(wrapping_key, key, b"haven/v1/key|" + aad)
+    return seal_unpadded(wrapping_key, key, b"haven/v1/key|" + aad)
 
 
 def unwrap_key(wrapping_key: bytes, blob: bytes, aad: bytes) -> bytes:
@@ -166,16 +216,27 @@ def seal_chunks(key: bytes, chunks: Iterable[bytes], file_aad: bytes) -> Iterato
 
     A chunk is only sealed once more data is known to follow it, so the last
     one is always marked as last (an empty file is one empty last chunk).
+    Full middle chunks are sealed unpadded (their size is no secret). The last
+    chunk is padded to its size bucket, so a stored file tells its size only
+    to the nearest bucket; a last chunk that is exactly full has no room for
+    the mark and is sealed unpadded, which comes to the same stored size.
     """
+    aes = AESGCM(key)
     buffer = bytearray()
     index = 0
     for piece in chunks:
         buffer += piece
         while len(buffer) > CHUNK_BYTES:
-            yield seal(key, bytes(buffer[:CHUNK_BYTES]), _chunk_aad(file_aad, index, False))
+            yield seal_unpadded(
+                aes, bytes(buffer[:CHUNK_BYTES]), _chunk_aad(file_aad, index, False)
+            )
             del buffer[:CHUNK_BYTES]
             index += 1
-    yield seal(key, bytes(buffer), _chunk_aad(file_aad, index, True))
+    last_aad = _chunk_aad(file_aad, index, True)
+    if len(buffer) < CHUNK_BYTES:
+        yield seal(aes, bytes(buffer), last_aad)
+    else:
+        yield seal_unpadded(aes, bytes(buffer), last_aad)
 
 
 SEALED_CHUNK_BYTES = 1 + NONCE_BYTES + CHUNK_BYTES + TAG_BYTES
