@@ -68,7 +68,7 @@ def seal(plaintext: bytes, passphrase: str, params: crypto.KdfParams) -> bytes:
     )
     start += salt + _CHUNK.pack(chunk_bytes)
     key = file_key(passphrase, salt, params)
-    header = start + crypto.seal(key, b"", KEY_CHECK_AAD + start)
+    header = start + crypto.seal_unpadded(key, b"", KEY_CHECK_AAD + start)
     pieces = (plaintext[i : i + chunk_bytes] for i in range(0, len(plaintext), chunk_bytes))
     return header + b"".join(crypto.seal_chunks(key, pieces, header))
 
