@@ -25,7 +25,6 @@ class VaultMiddleware:
                 logout(request)
             elif session.idle_too_long(request, minutes * 60):
                 session.lock(request)
-                request.hv_idle_locked = True
             else:
                 request.vault = session.open_box(request)
                 if request.vault is not None:

@@ -25,7 +25,6 @@ from vault.box import Box
 COOKIE_NAME = "hv_k"
 SESSION_KEY = "hv_vault"
 SEEN_KEY = "hv_seen"
-SPACE_KEY = "hv_space"
 
 
 def _aad(request: HttpRequest, purpose: str, epoch: int) -> bytes:
