@@ -236,3 +236,18 @@ def test_every_sign_in_costs_one_slow_passphrase_run(owner_with_duress, monkeypa
         assert len(runs) == 1, (name, passphrase)
     assert DuressEvent.objects.count() >= 1
     assert User.objects.filter(is_decoy=True).count() == 2
+
+
+def test_no_sign_in_leaves_a_time_on_the_account_row(db):
+    """A database reader must not learn when a space, or its decoy, was opened."""
+    from accounts.actions import set_duress
+    from conftest import DURESS_PASSPHRASE, OWNER_NAME, OWNER_PASSPHRASE, make_member
+    from conftest import signed_in_client as sign_in
+
+    member, dek, _code = make_member(OWNER_NAME, OWNER_PASSPHRASE)
+    set_duress(member, dek, DURESS_PASSPHRASE)
+    sign_in(OWNER_NAME, OWNER_PASSPHRASE)
+    sign_in(OWNER_NAME, DURESS_PASSPHRASE)
+    from accounts.models import User
+
+    assert list(User.objects.values_list("last_login", flat=True)) == [None, None]
