@@ -15,7 +15,7 @@ def use_everything(client: Client, canary: str) -> None:
         client,
         "/guide/search/",
         {"q": f"{canary} safety plan"},
-        says=[f"{canary} safety plan", "safety-first"],
+        says=[f"{canary} safety plan", 'class="guide-result-list"'],
         step="searching the guide",
     )
     post_ok(

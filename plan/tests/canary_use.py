@@ -109,22 +109,24 @@ def fill_exit_step(client: Client, canary: str, number: int) -> None:
         return page_form(page, with_field="notes").filled(canary)
 
     step = filled(get_ok(client, path))
-    keep_draft(client, step.draft_key, step.data)
-    more = post_ok(
-        client,
-        path,
-        dict(filled(get_ok(client, path)).data, more="own"),
-        says=step.typed.values(),
-        step=f"adding tasks to step {number} without JavaScript",
-    )
-    step = filled(more)
-    post_ok(
-        client,
-        path,
-        dict(step.data, target=f"31/02 {canary}"),
-        says=['class="error', f"31/02 {canary}", *step.typed.values()],
-        step=f"an impossible date in step {number}",
-    )
+    if number == 1:
+        # Drafts, more rows and a kind error work alike for every step: once is enough.
+        keep_draft(client, step.draft_key, step.data)
+        more = post_ok(
+            client,
+            path,
+            dict(filled(get_ok(client, path)).data, more="own"),
+            says=step.typed.values(),
+            step=f"adding tasks to step {number} without JavaScript",
+        )
+        step = filled(more)
+        post_ok(
+            client,
+            path,
+            dict(step.data, target=f"31/02 {canary}"),
+            says=['class="error', f"31/02 {canary}", *step.typed.values()],
+            step=f"an impossible date in step {number}",
+        )
     post_ok(
         client,
         path,
