@@ -34,6 +34,7 @@ from urllib.parse import urlsplit
 from django.http import HttpResponse
 from django.test import Client
 from django.urls import Resolver404, resolve
+from django.utils import timezone
 from pytest_django.asserts import assertContains, assertRedirects
 
 # Where a request is sent when it could not do what it was for.
@@ -56,12 +57,17 @@ def _path(url: str) -> str:
     return urlsplit(url).path
 
 
-def _said(response: HttpResponse, limit: int = 300) -> str:
-    if response.headers.get("Content-Type", "").startswith("text/"):
-        text = response.content.decode(errors="replace")
-        found = re.search(r'<ul class="messages".*?</ul>|class="error[^"]*"[^>]*>[^<]*', text, re.S)
-        return (found.group(0) if found else text)[:limit]
-    return response.headers.get("Content-Type", "")
+def _said(response: HttpResponse, limit: int = 400) -> str:
+    """The part of a page that says what went wrong: its errors, else its main text."""
+    if not response.headers.get("Content-Type", "").startswith("text/html"):
+        return response.headers.get("Content-Type", "")
+    text = response.content.decode(errors="replace")
+    errors = re.findall(r'class="(?:error|message)[^"]*"[^>]*>([^<]+)', text)
+    if errors:
+        return " | ".join(e.strip() for e in errors)[:limit]
+    main = re.search(r"<main\b.*?>(.*?)</main>", text, re.S)
+    words = re.sub(r"<[^>]+>", " ", main.group(1) if main else text)
+    return " ".join(words.split())[:limit]
 
 
 def _refuse_turning_away(response: HttpResponse, step: str) -> None:
@@ -217,7 +223,7 @@ class Form:
         left empty.
         """
         text, choose, untick = dict(text or {}), dict(choose or {}), list(untick)
-        today = today or datetime.date.today()
+        today = today or timezone.localdate()
         data: dict[str, list[str]] = {}
         typed: dict[str, str] = {}
 
