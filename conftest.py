@@ -6,6 +6,9 @@ from django.test import Client
 from accounts import actions
 from accounts.models import User
 
+# The browser fixtures (Chromium, pages at 320/360/1280 px, sign_in) for every app's tests.
+pytest_plugins = ["tests.browser.plugin"]
+
 OWNER_NAME = "robin"
 OWNER_PASSPHRASE = "copper kettle winter meadow"
 OTHER_NAME = "sam"

@@ -5,11 +5,25 @@ search, and searches are never stored or logged: the central canary test
 from django.core.management import call_command
 from django.test import Client
 
+from tests.steps import get_ok, post_ok
+
 
 def use_everything(client: Client, canary: str) -> None:
     # Load the real guide so the search below really runs against the index.
     call_command("load_guide", verbosity=0)
-    client.post("/guide/search/", {"q": f"{canary} safety plan"})
-    client.post("/guide/search/", {"q": f'"{canary}'})
-    client.get("/guide/search/", {"q": canary})
-    client.get("/guide/for-supporters/")
+    post_ok(
+        client,
+        "/guide/search/",
+        {"q": f"{canary} safety plan"},
+        says=[f"{canary} safety plan", 'class="guide-result-list"'],
+        step="searching the guide",
+    )
+    post_ok(
+        client,
+        "/guide/search/",
+        {"q": f'"{canary}'},
+        says=canary,
+        step="searching the guide with a stray quote",
+    )
+    get_ok(client, f"/guide/search/?q={canary}", says=canary)
+    get_ok(client, "/guide/for-supporters/", says="/guide/for-supporters/")

@@ -1,66 +1,83 @@
-"""Fill every private field of the money plan with the canary, through HTTP."""
+"""Fill every private field of the money plan with the canary, through its pages.
 
-import re
+Each form is filled from the page as the person sees it (tests/steps.py):
+every label, note and hiding place gets the canary, every amount a number.
+Every step checks it worked.
+"""
 
 from django.test import Client
 
-REMOVE_LINK = re.compile(r"/money/emergency-fund/([0-9a-f-]{36})/remove/")
+from tests.steps import get_ok, ids_in, keep_draft, page_form, post_ok
 
-
-def _budget_post(canary: str, **extra) -> dict:
-    data = {
-        "currency": f"{canary}",
-        "income-rows": "3",
-        "income-0-label": f"{canary} pay",
-        "income-0-amount": "1200",
-        "income-1-label": f"{canary} support",
-        "income-1-amount": "150,50",
-        "expenses-rows": "3",
-        "expenses-0-label": f"{canary} rent",
-        "expenses-0-amount": "700",
-    }
-    data.update(extra)
-    return data
+BUDGET = "/money/budget/"
+FUND = "/money/emergency-fund/"
+REMOVE_DEPOSIT = r"/money/emergency-fund/([0-9a-f-]{36})/remove/"
 
 
 def use_everything(client: Client, canary: str) -> None:
-    from money.content import ACCOUNT_STEPS, PAPERS
+    make_a_budget(client, canary)
+    save_toward_a_fund(client, canary)
+    for path, draft, says, choose in (
+        (
+            "/money/paperwork/",
+            "money-papers",
+            "Your paperwork checklist is saved.",
+            {"*-status": "done"},
+        ),
+        ("/money/separate-account/", "money-account", "Your steps are saved.", {}),
+    ):
+        page = get_ok(client, path)
+        filled = page_form(page, draft=draft).filled(canary, choose=choose)
+        assert filled.typed, f"{path} has no box to write in"
+        keep_draft(client, filled.draft_key, filled.data)
+        get_ok(client, path, says=filled.typed.values())  # the draft, offered back
+        post_ok(client, path, filled.data, then=path, says=[says, *filled.typed.values()])
+    get_ok(client, "/money/", step="the money overview")
 
-    # Budget: a draft, "add more rows", a kind error, then the save.
-    client.post("/drafts/money-budget/", _budget_post(canary))
-    client.post("/money/budget/", _budget_post(canary, more="expenses"))
-    client.post("/money/budget/", _budget_post(canary, **{"expenses-0-amount": f"{canary}"}))
-    client.post("/money/budget/", _budget_post(canary, action="save"))
 
-    # Emergency fund: goal and total, deposits with notes, one removed.
-    client.post("/money/emergency-fund/", {"action": "totals", "goal": "500", "saved": "20"})
-    for note in ("first", "second"):
-        client.post(
-            "/money/emergency-fund/",
-            {
-                "action": "deposit",
-                "deposit-date": "2025-03-01",
-                "deposit-amount": "25",
-                "deposit-note": f"{canary} {note}",
-            },
-        )
-    ids = REMOVE_LINK.findall(client.get("/money/emergency-fund/").content.decode())
-    if ids:
-        client.get(f"/money/emergency-fund/{ids[-1]}/remove/")
-        client.post(f"/money/emergency-fund/{ids[-1]}/remove/")
+def make_a_budget(client: Client, canary: str) -> None:
+    def filled(page):
+        return page_form(page, with_field="currency").filled(canary)
 
-    # Paperwork: a status and a hiding place for every document.
-    papers = {}
-    for item in PAPERS:
-        papers[f"{item.key}-status"] = "done"
-        papers[f"{item.key}-where"] = f"{canary} {item.key}"
-    client.post("/drafts/money-papers/", papers)
-    client.post("/money/paperwork/", papers)
+    budget = filled(get_ok(client, BUDGET))
+    keep_draft(client, budget.draft_key, budget.data)
+    restored = get_ok(client, BUDGET, says=budget.typed.values())
+    # More lines without JavaScript: everything typed comes back.
+    more = post_ok(
+        client,
+        BUDGET,
+        dict(filled(restored).data, more="expenses"),
+        says=budget.typed.values(),
+        step="adding expense lines without JavaScript",
+    )
+    budget = filled(more)
+    post_ok(
+        client,
+        BUDGET,
+        dict(budget.data, **{"expenses-0-amount": f"{canary} 12 or 13"}),
+        says=['class="error', f"{canary} 12 or 13", *budget.typed.values()],
+        step="an amount that is not a number",
+    )
+    post_ok(
+        client,
+        BUDGET,
+        dict(budget.data, action="save"),
+        then=f"{BUDGET}#budget-summary",
+        says=["Your budget is saved.", *budget.typed.values()],
+    )
+    # Begun again and not saved: a draft.
+    keep_draft(client, budget.draft_key, dict(budget.data, **{"income-0-label": f"{canary} new"}))
 
-    # Steps toward a separate account: ticks and notes.
-    steps = {}
-    for item in ACCOUNT_STEPS:
-        steps[f"{item.key}-done"] = "on"
-        steps[f"{item.key}-note"] = f"{canary} {item.key}"
-    client.post("/drafts/money-account/", steps)
-    client.post("/money/separate-account/", steps)
+
+def save_toward_a_fund(client: Client, canary: str) -> None:
+    page = get_ok(client, FUND)
+    totals = page_form(page, with_field="goal").filled(canary, text={"goal": "500", "saved": "20"})
+    post_ok(client, FUND, totals.data, then=FUND, says="Your emergency fund is updated.")
+    deposit = page_form(page, with_field="deposit-note")
+    for word in ("first", "second"):
+        filled = deposit.filled(canary, text={"deposit-note": f"{canary} {word}"})
+        post_ok(client, FUND, filled.data, then=FUND, says=["Added.", f"{canary} {word}"])
+    last = ids_in(get_ok(client, FUND), REMOVE_DEPOSIT)[-1]
+    remove = f"/money/emergency-fund/{last}/remove/"
+    get_ok(client, remove, step="asking to remove a deposit")
+    post_ok(client, remove, then=FUND, says="That entry is removed")

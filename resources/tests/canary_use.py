@@ -6,6 +6,15 @@ person gives this app is their country choice, which lives in a device cookie
 the canary: this just exercises the one thing a person can do here.
 """
 
+from tests.steps import post_ok
+
 
 def use_everything(client, canary: str) -> None:
-    client.post("/help/", {"country": "NZ", "next": "/help/"})
+    post_ok(
+        client,
+        "/help/",
+        {"country": "NZ", "next": "/help/"},
+        then="/help/",
+        says="Help in New Zealand",
+        step="choosing a country for help lines",
+    )

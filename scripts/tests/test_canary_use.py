@@ -1,16 +1,20 @@
 import pytest
+from pytest_django.asserts import assertContains
 
-from scripts.models import MyScript
-from scripts.tests import canary_use
+from scripts.tests.canary_use import use_everything
+from tests.steps import assert_sealed_and_filled
 
 pytestmark = pytest.mark.django_db
 
+CANARY = "CANARYSCRIPTS42"
 
-def test_the_canary_walk_fills_my_scripts_and_keeps_them_sealed(owner_client):
-    canary_use.use_everything(owner_client, "CANARYSCRIPTS42")
-    body = owner_client.get("/scripts/mine/").content.decode()
-    assert "CANARYSCRIPTS42 edited" in body
-    assert "CANARYSCRIPTS42 my words" in body
-    assert MyScript.objects.count() == 2
-    for script in MyScript.objects.all():
-        assert b"CANARYSCRIPTS42" not in bytes(script.content)
+
+def test_the_canary_walk_fills_my_scripts_and_keeps_them_sealed(owner, owner_client):
+    use_everything(owner_client, CANARY)
+
+    mine = owner_client.get("/scripts/mine/")
+    assertContains(mine, f"{CANARY} edited")
+    assertContains(mine, f"{CANARY} text")  # the library copy, in the person's words
+    assertContains(mine, f"{CANARY} to remove", count=0)
+    assertContains(owner_client.get("/scripts/builder/"), f"{CANARY} unfinished")  # a draft
+    assert_sealed_and_filled("scripts", CANARY, owner)

@@ -5,45 +5,29 @@ one run tells the whole story.
 """
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from accounts import actions
 from conftest import OWNER_NAME, OWNER_PASSPHRASE
 from plan import actions as plan_actions
+from tests.browser.plugin import serious_barriers, visit
 from vault.box import Box
 
 pytestmark = pytest.mark.browser
-
-BLOCKING = {"serious", "critical"}
-axe = Axe()
 
 
 class Audit:
     def __init__(self, page):
         self.page = page
         self.problems: list[str] = []
-        self.minor: list[str] = []
 
     def check(self, label):
-        label = f"{label} ({self.page.viewport_size['width']}px)"
-        results = axe.run(self.page)
-        for violation in results.response["violations"]:
-            nodes = "; ".join(", ".join(node["target"]) for node in violation["nodes"])
-            line = (
-                f"{label}: {violation['id']} [{violation['impact']}] {nodes} - {violation['help']}"
-            )
-            if violation["impact"] in BLOCKING:
-                self.problems.append(line)
-            else:
-                self.minor.append(line)
+        self.problems += serious_barriers(self.page, label)
 
     def visit(self, path):
-        self.page.goto(path)
+        visit(self.page, path)
         self.check(path)
 
     def assert_clean(self):
-        if self.minor:
-            print("Lesser axe findings (not failing):\n" + "\n".join(self.minor))
         assert not self.problems, "axe found serious problems:\n" + "\n".join(self.problems)
 
 

@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import OWNER_NAME, OWNER_PASSPHRASE
-from tests.browser.conftest import EXIT_SITE
+from tests.browser.plugin import EXIT_SITE
 
 pytestmark = pytest.mark.browser
 
@@ -100,10 +100,10 @@ def test_without_broadcast_channel_the_storage_fallback_still_leaves_everywhere(
 
 
 def test_a_tab_of_another_browser_is_left_alone(
-    owner, chromium_browser, context, page, sign_in, live_server
+    owner, browser, context, page, sign_in, live_server
 ):
     here, _other = two_tabs(context, page, sign_in)
-    elsewhere = chromium_browser.new_context(base_url=live_server.url)
+    elsewhere = browser.new_context(base_url=live_server.url)
     try:
         stranger = elsewhere.new_page()
         stranger.goto("/guide/")

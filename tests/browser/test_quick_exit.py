@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import OWNER_NAME, OWNER_PASSPHRASE
-from tests.browser.conftest import EXIT_SITE
+from tests.browser.plugin import EXIT_SITE
 
 pytestmark = pytest.mark.browser
 
