@@ -255,13 +255,7 @@ def recovery_code(request):
 def _reissue_recovery_code(request):
     """The code was never confirmed and this session wasn't the one shown it
     (say the tab was closed): a new one is shown after the passphrase."""
-    form = forms.ConfirmPassphraseForm(request.POST or None)
-    if request.method == "POST" and form.is_valid() and _confirm_passphrase(request, form):
-        code = actions.renew_recovery_code(request.user, vault_session.open_dek(request))
-        actions.stay_signed_in(request, request.user)
-        _hold_recovery_code(request, code)
-        return redirect("accounts:recovery_code")
-    return render(request, "accounts/recovery_code_again.html", {"form": form})
+    return _renew_recovery_code(request, "accounts/recovery_code_again.html")
 
 
 @public_view
@@ -383,13 +377,18 @@ def change_passphrase(request):
 
 @private_view
 def new_recovery_code(request):
+    return _renew_recovery_code(request, "accounts/new_recovery_code.html")
+
+
+def _renew_recovery_code(request, template: str):
+    """After the passphrase: a new code, shown to this session only; other sessions end."""
     form = forms.ConfirmPassphraseForm(request.POST or None)
     if request.method == "POST" and form.is_valid() and _confirm_passphrase(request, form):
         code = actions.renew_recovery_code(request.user, vault_session.open_dek(request))
         actions.stay_signed_in(request, request.user)
         _hold_recovery_code(request, code)
         return redirect("accounts:recovery_code")
-    return render(request, "accounts/new_recovery_code.html", {"form": form})
+    return render(request, template, {"form": form})
 
 
 @private_view
