@@ -23,7 +23,7 @@ inspirations, say, in `inspire/content_files.py`:
     from pydantic import Field
 
     from core import content
-    from inspire.models import Inspiration   # class Inspiration(content.ContentRow)
+    from inspire.models import Inspiration   # class Inspiration(ContentRow), from core.content_rows
 
     DATA_FILE = Path(__file__).resolve().parent / "data" / "inspirations.yaml"
 
@@ -63,14 +63,14 @@ from typing import Annotated, Any, Generic, TypeVar
 
 import yaml
 from django.conf import settings
-from django.contrib import admin
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import URLValidator
 from django.db import models, transaction
-from django.utils.translation import gettext_lazy as _
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict
 from pydantic import ValidationError as PydanticValidationError
+
+from core.content_rows import ContentRow, OperatorEditsAdmin  # noqa: F401 (for loaders)
 
 Loc = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
@@ -410,32 +410,8 @@ def unique(doc: Document, entries: Iterable[tuple[Loc, Any]], what: str = "slug"
 
 # ---- Writing rows: one rule for operators' edits --------------------------------
 
-
-class ContentRow(models.Model):
-    """A row loaded from a content file that operators may also edit in the admin."""
-
-    source_version = models.PositiveIntegerField(
-        _("content file version"),
-        default=0,
-        editable=False,
-        help_text=_("The version of the content file this row was last loaded from."),
-    )
-    edited_by_operator = models.BooleanField(
-        _("edited by an operator"),
-        default=False,
-        help_text=_("load_content leaves edited rows alone unless run with --force."),
-    )
-
-    class Meta:
-        abstract = True
-
-
-class OperatorEditsAdmin(admin.ModelAdmin):
-    """Saving a content row in the admin marks it, so loading never undoes the edit."""
-
-    def save_model(self, request, obj, form, change):
-        obj.edited_by_operator = True
-        super().save_model(request, obj, form, change)
+# The model and admin halves live in core/content_rows.py, which models and
+# admin modules import without pulling in YAML or pydantic.
 
 
 @dataclass

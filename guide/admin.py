@@ -4,7 +4,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from core.content import OperatorEditsAdmin
+from core.content_rows import OperatorEditsAdmin
 from guide.models import Section
 
 

@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from core.content import ContentRow
+from core.content_rows import ContentRow
 from guide import rendering, search
 from guide import tools as guide_tools
 

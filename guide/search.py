@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from functools import reduce
 from operator import and_, or_
 
-import snowballstemmer
 from django.db import DatabaseError, connection, transaction
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -47,7 +46,10 @@ def stem(word: str) -> str:
     words ("leave", "leaving", "leaves"); the database does its own stemming."""
     stemmer = getattr(_local, "stemmer", None)
     if stemmer is None:
-        # A stemmer keeps the word it works on: one per thread.
+        # A stemmer keeps the word it works on: one per thread. Imported on
+        # first use, so a worker that never searches doesn't carry it.
+        import snowballstemmer
+
         stemmer = _local.stemmer = snowballstemmer.stemmer("english")
     return stemmer.stemWord(word)
 

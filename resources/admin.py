@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from core.content import OperatorEditsAdmin
+from core.content_rows import OperatorEditsAdmin
 from resources.models import Country, HelpLine
 
 

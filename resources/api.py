@@ -4,11 +4,16 @@ The country is only ever the one the person chose on /help/ (a device cookie).
 It is never guessed from an address, the IP or the browser's language.
 """
 
+from __future__ import annotations
+
 import logging
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from resources import data
 from resources.models import Country, HelpLine
+
+if TYPE_CHECKING:
+    from resources import data
 
 logger = logging.getLogger(__name__)
 
@@ -64,6 +69,10 @@ def _countries() -> list[Country]:
 # fresh install still shows help lines instead of an empty box.
 @lru_cache(maxsize=1)
 def _file_dataset() -> data.Dataset:
+    # Imported here: reading the file needs YAML and pydantic, which a web
+    # worker otherwise never loads.
+    from resources import data
+
     try:
         return data.read(data.DATA_FILE)
     except data.DataFileError as error:

@@ -11,7 +11,7 @@ from urllib.parse import quote, urlsplit
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.content import ContentRow
+from core.content_rows import ContentRow
 
 
 class Country(ContentRow):

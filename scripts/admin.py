@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from core.content import OperatorEditsAdmin
+from core.content_rows import OperatorEditsAdmin
 from scripts.models import Script
 
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import unicodedata
 
-from scripts import content_files
 from scripts.models import Script, Situation
 
 
 def load(*, force: bool = False) -> str:
     """Load scripts.yaml (what `manage.py load_content` does for every feature)."""
+    # Imported here: loading needs YAML and pydantic, which serving pages doesn't.
+    from scripts import content_files
+
     return content_files.load(force=force)
 
 

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.content import ContentRow
+from core.content_rows import ContentRow
 from vault.records import PrivateRecord, SealedJSONField
 
 
