@@ -76,3 +76,13 @@ def other_client(other_member):
 @pytest.fixture
 def stranger_client():
     return Client()
+
+
+@pytest.fixture
+def two_spaces(owner_dek):
+    """The owner's space and a fresh one, each with its open vault: for exports and restores."""
+    from vault.box import Box
+
+    owner, dek = owner_dek
+    fresh, fresh_dek, _code = make_member(OTHER_NAME, OTHER_PASSPHRASE)
+    return owner, Box(dek), fresh, Box(fresh_dek)

@@ -10,18 +10,9 @@ from assess import actions, exports
 from assess.models import Conditions, Observation, SavedCheck, Step
 from assess.scoring import score_relationship
 from assess.tests.helpers import SAFE, danger_answers, patterns
-from conftest import OTHER_NAME, OTHER_PASSPHRASE, make_member
-from vault.box import Box
 
 pytestmark = pytest.mark.django_db
 MODELS = [SavedCheck, Observation, Step, Conditions]
-
-
-@pytest.fixture
-def two_spaces(owner_dek):
-    owner, dek = owner_dek
-    fresh, fresh_dek, _code = make_member(OTHER_NAME, OTHER_PASSPHRASE)
-    return owner, Box(dek), fresh, Box(fresh_dek)
 
 
 def fill(owner, box):

@@ -6,20 +6,11 @@ from decimal import Decimal
 import pytest
 
 from accounts.tests.export_checks import ids, round_trip, snapshot
-from conftest import OTHER_NAME, OTHER_PASSPHRASE, make_member
 from money import actions, exports
 from money.models import MoneyPlan
-from vault.box import Box
 
 pytestmark = pytest.mark.django_db
 MODELS = [MoneyPlan]
-
-
-@pytest.fixture
-def two_spaces(owner_dek):
-    owner, dek = owner_dek
-    fresh, fresh_dek, _code = make_member(OTHER_NAME, OTHER_PASSPHRASE)
-    return owner, Box(dek), fresh, Box(fresh_dek)
 
 
 def fill(owner, box):

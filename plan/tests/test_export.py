@@ -3,21 +3,12 @@
 import pytest
 
 from accounts.tests.export_checks import ids, round_trip, snapshot
-from conftest import OTHER_NAME, OTHER_PASSPHRASE, make_member
 from plan import actions, exports
 from plan.models import ExitPlan, Reason, SafetyPlan
-from vault.box import Box
 from vault.crypto import VaultError
 
 pytestmark = pytest.mark.django_db
 MODELS = [Reason, SafetyPlan, ExitPlan]
-
-
-@pytest.fixture
-def two_spaces(owner_dek):
-    owner, dek = owner_dek
-    fresh, fresh_dek, _code = make_member(OTHER_NAME, OTHER_PASSPHRASE)
-    return owner, Box(dek), fresh, Box(fresh_dek)
 
 
 def fill(owner, box):

@@ -3,20 +3,11 @@
 import pytest
 
 from accounts.tests.export_checks import ids, round_trip, snapshot
-from conftest import OTHER_NAME, OTHER_PASSPHRASE, make_member
 from scripts import actions, exports
 from scripts.models import MyScript
-from vault.box import Box
 
 pytestmark = pytest.mark.django_db
 MODELS = [MyScript]
-
-
-@pytest.fixture
-def two_spaces(owner_dek):
-    owner, dek = owner_dek
-    fresh, fresh_dek, _code = make_member(OTHER_NAME, OTHER_PASSPHRASE)
-    return owner, Box(dek), fresh, Box(fresh_dek)
 
 
 def fill(owner, box):
