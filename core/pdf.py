@@ -67,7 +67,7 @@ SIZES = {
 
 
 class FontsMissing(RuntimeError):
-    pass
+    """No Unicode font was found (Debian: fonts-dejavu-core)."""
 
 
 class _NoGlyphReports(logging.Filter):
