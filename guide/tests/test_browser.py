@@ -58,3 +58,19 @@ def test_the_print_button_appears_when_javascript_runs(page):
     assert page.get_by_role("button", name="Print this page").is_visible()
     assert page.locator("#quick-exit").is_visible()
     assert not page.locator(".site-nav").is_visible()
+
+
+def test_the_welcome_page_shows_the_way_in_for_someone_worried_about_another(open_page):
+    call_command("load_guide", verbosity=0)
+    page = open_page(360)
+    page.set_viewport_size({"width": 360, "height": 740})
+    visit(page, "/")
+    link = page.get_by_role("link", name="Worried about someone?")
+    box = link.bounding_box()
+    assert box is not None, "the link for supporters is not shown"
+    assert 0 <= box["y"] and box["y"] + box["height"] <= 740, box
+    assert 0 <= box["x"] and box["x"] + box["width"] <= 360, box
+    assert page.evaluate("window.scrollY") == 0
+    link.click()
+    page.wait_for_url("**/guide/for-supporters/")
+    assert "someone" in page.locator("h1").inner_text().lower()
