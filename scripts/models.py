@@ -15,14 +15,19 @@ from vault.records import PrivateRecord, SealedJSONField
 
 
 class Situation(models.TextChoices):
-    SAYING_NO = "saying-no", _("Saying no")
-    STEPPING_OUT = "stepping-out", _("Stepping out of a shouting conversation")
-    BELITTLING = "belittling", _("Refusing to be put down")
-    ASKING_FOR_SPACE = "asking-for-space", _("Asking for space")
-    ONE_CHANNEL = "one-channel", _("One channel only")
+    """The moments the library is sorted by, in the order people are likely to
+    need them. The values are kept once published: links (?situation=work) and
+    people's own scripts use them."""
+
+    GOT_IN_TOUCH = "got-in-touch", _("They got in touch")
     ENDING_IT = "ending-it", _("Ending it")
-    FAMILY_GATHERINGS = "family-gatherings", _("Family gatherings")
+    FAMILY_GATHERINGS = "family-gatherings", _("At a family gathering")
     WORK = "work", _("At work")
+    SAYING_NO = "saying-no", _("Saying no")
+    STEPPING_OUT = "stepping-out", _("When there's shouting")
+    BELITTLING = "belittling", _("Being put down")
+    ASKING_FOR_SPACE = "asking-for-space", _("Asking for space")
+    ONE_CHANNEL = "one-channel", _("Keeping it in writing")
     NO_CONTACT = "no-contact", _("Keeping no contact")
 
 
@@ -36,7 +41,9 @@ class Script(ContentRow):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     title = models.CharField(_("title"), max_length=120)
-    situation = models.CharField(_("situation"), max_length=40, choices=Situation.choices)
+    # Each script fits one or more situations (values of Situation), the first
+    # being the one it is mainly for; checked by the loader and the admin form.
+    situations = models.JSONField(_("situations"), default=list)
     tone = models.CharField(_("tone"), max_length=20, choices=Tone.choices)
     body = models.TextField(_("the words to say"))
     note = models.TextField(
@@ -54,6 +61,11 @@ class Script(ContentRow):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def situation(self) -> str:
+        """The situation it is mainly for."""
+        return self.situations[0] if self.situations else ""
 
 
 class MyScript(PrivateRecord):

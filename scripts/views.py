@@ -20,12 +20,15 @@ def get_my_script_for_user(request, script_id) -> MyScript:
 
 @public_view
 def index(request):
-    """The library. Anyone may read it: it holds no private data.
+    """The library, sorted by situation. Anyone may read it: it holds no private data.
+
+    The situation buttons are links (?situation=work) that the server filters
+    on; where JavaScript runs, static/scripts/situations.js turns them into
+    toggle buttons that filter in place and leave the address alone.
 
     The search form is posted, not sent in the address, so what someone looked
     for stays out of the browser history and server logs; the words are matched
-    in Python and never reach the database. Situation and tone links
-    (?situation=work) still work for pointing people at a part of the library.
+    in Python and never reach the database.
     """
     form = LibraryFilterForm.from_request(request)
     if "q" in form.errors:
@@ -33,20 +36,24 @@ def index(request):
         form.errors["q"] = form.error_class(
             [_("Some of those characters can't be searched. Please try plain words.")]
         )
+    situation = form.cleaned_data.get("situation", "")
     found = library.find(
-        form.cleaned_data.get("situation", ""),
-        form.cleaned_data.get("tone", ""),
-        form.cleaned_data.get("q", ""),
+        situation, form.cleaned_data.get("tone", ""), form.cleaned_data.get("q", "")
     )
     searched = any(form.cleaned_data.values())
+    every = found if not searched else library.find()
     return render(
         request,
         "scripts/index.html",
         {
             "form": form,
             "scripts": found,
+            "groups": library.by_situation(found, only=situation),
+            "choices": library.by_situation(every),
+            "situation": situation,
+            "situation_label": Situation(situation).label if situation else "",
             "searched": searched,
-            "total": Script.objects.count() if searched else len(found),
+            "total": len(every),
             "situations": Situation.choices,
             "tones": Tone.choices,
         },
