@@ -110,3 +110,33 @@ def test_each_link_on_the_rendered_guide_pages_opens_a_page(guide, stranger_clie
                 opened[href] = response.status_code
     assert "/guide/safety-first/" in opened
     assert "/safety-plan/" in opened
+
+
+def visible_text_outside_links(page: str) -> str:
+    """The words of <main> a reader sees, less links and headings, one block a line."""
+    main = page[page.index("<main") : page.index("</main>")]
+    for unlinked_part in (r"<a\b.*?</a>", r"<h([1-6])\b.*?</h\1>", r"<(script|style)\b.*?</\1>"):
+        main = re.sub(unlinked_part, " ", main, flags=re.S)
+    text = unescape(re.sub(r"<[^>]+>", "\n", main))
+    return text.replace("“", '"').replace("”", '"')
+
+
+@pytest.mark.django_db
+def test_the_rendered_guide_pages_mention_no_part_or_tool_without_a_link(guide, stranger_client):
+    titles = [section.title for section in guide]
+    paths = ["/guide/", "/guide/for-supporters/", *(f"/guide/{s.slug}/" for s in guide)]
+    found = []
+    for path in paths:
+        page = stranger_client.get(path).content.decode()
+        found += [
+            f"{path}: {problem.problem}"
+            for problem in references.unlinked(visible_text_outside_links(page), titles)
+        ]
+    assert found == []
+
+    # The same reading of a page finds a mention that is not a link.
+    bad = "<main><p>Please read “Safety first”, then your safety plan.</p></main>"
+    assert [p.problem for p in references.unlinked(visible_text_outside_links(bad), titles)] == [
+        '"Safety first" points at a part of the guide; make it a link',
+        '"safety plan" names a Haven tool; link it to plan:safety',
+    ]
