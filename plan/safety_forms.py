@@ -47,6 +47,9 @@ LINE = 200
 STORED_AS = {"place": "places", "number": "numbers", "owndoc": "own_documents", "ownbag": "own_bag"}
 HAS_DIGIT = re.compile(r"\d")
 ROWS = {"minimum": MIN_ROWS, "blank": BLANK_ROWS, "add": ADD_ROWS, "maximum": MAX_ROWS}
+# A list below a long list of suggestions starts with one empty row: "Add
+# more" gives more, and keeps the page short on a phone.
+FEW_ROWS = {**ROWS, "minimum": 1, "blank": 1}
 PERSON = ("name", "reach", "checkin", "codeword")
 
 
@@ -185,7 +188,7 @@ class PapersForm(PartForm):
             "done": tick(_("Gathered or copied")),
         },
         prefix="owndoc",
-        **ROWS,
+        **FEW_ROWS,
         needs={"name": _("What is this paper called? Add a name, or clear the row.")},
     )
 
@@ -217,7 +220,7 @@ class BagForm(PartForm):
     ownbag_rows = RowList(
         {"name": line(_("Item")), "done": tick(_("Packed"))},
         prefix="ownbag",
-        **ROWS,
+        **FEW_ROWS,
         needs={"name": _("What is this item? Add a name, or untick it.")},
     )
 
