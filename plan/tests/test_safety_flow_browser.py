@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 
 from conftest import OWNER_NAME, OWNER_PASSPHRASE
 from plan.tests.helpers import PART_SLUGS
+from tests.browser.plugin import serious_barriers
 
 pytestmark = pytest.mark.browser
 
@@ -180,3 +181,19 @@ def test_no_part_page_is_long_on_a_phone(owner, open_context, live_server, sign_
     with capsys.disabled():
         print(f"\nsafety plan, phone screens at 360x740: {screens}; longest {longest}")
     assert screens[longest] < 5, screens
+
+
+def test_every_page_of_the_plan_has_no_serious_barriers(owner, open_context, live_server, sign_in):
+    page = phone_page(open_context, live_server, country="GB")
+    sign_in(page, OWNER_NAME, OWNER_PASSPHRASE)
+    problems = []
+    paths = ["/safety-plan/", *[f"/safety-plan/{slug}/" for slug in PART_SLUGS]]
+    for path in [*paths, "/safety-plan/check/", "/safety-plan/print/"]:
+        page.goto(path)
+        problems += serious_barriers(page)
+    page.goto("/safety-plan/support/")
+    page.fill("[name=number-2-number]", "ask at the desk")
+    page.get_by_role("button", name="Save and continue").click()
+    expect(page.locator(".error-summary")).to_be_visible()
+    problems += serious_barriers(page, "/safety-plan/support/ with an error")
+    assert not problems, "axe found serious problems:\n" + "\n".join(problems)
