@@ -30,18 +30,18 @@ def numbers_footer(numbers) -> str:
     return _("Numbers to call: %(numbers)s") % {"numbers": listed}
 
 
-def safety_plan_pdf(view: dict, numbers=()) -> bytes:
-    """`view` is plan.printable.printable(plan); `numbers` (label and number
-    each) are printed at the foot of every page."""
-    out = Writer(footer=numbers_footer(numbers))
+def safety_plan_pdf(view: dict, first=(), footer=()) -> bytes:
+    """`view` is plan.printable.printable(plan); the numbers `first` (label and
+    number each) lead the plan, and those in `footer` end every page."""
+    out = Writer(footer=numbers_footer(footer))
     out.title(TITLE)
     out.small(
         _("Made on %(date)s. Keep this somewhere only you, or someone you trust, can reach.")
         % {"date": timezone.localdate().isoformat()}
     )
-    if numbers:
+    if first:
         out.section(_("Numbers to call first"))
-        for number in numbers:
+        for number in first:
             out.line(f"{number.label}: {number.number}")
     write_safety_plan(out, view, heading=out.section)
     return out.render()

@@ -151,17 +151,18 @@ def part_url(part: safety_forms.Part | None, *, to_summary: bool = False) -> str
     return f"{url}?then={TO_SUMMARY}" if to_summary else url
 
 
-def _footer_numbers(request, plan: dict) -> list:
-    """The numbers at the foot of the printed plan: the chosen country's
-    emergency number and main help line, else the first the person saved."""
+def plan_numbers(request, plan: dict) -> tuple[list[Number], list[Number]]:
+    """The numbers a printed plan leads with (the chosen country's emergency
+    number and main help line), and those at its foot: the same, or with no
+    country chosen, the first two the person saved."""
     here = country_help(request)
-    if here and here.numbers:
-        return here.numbers
-    return [
+    first = here.numbers if here else []
+    foot = first or [
         Number(row.get("label", ""), row.get("number", ""))
         for row in plan.get("numbers", [])[:2]
         if row.get("number")
     ]
+    return first, foot
 
 
 @private_view
@@ -274,6 +275,7 @@ def safety_summary(request):
 def safety_print(request):
     plan = get_safety_plan_for_user(request)
     keys = [part.draft_key for part in safety_forms.PARTS] + [WHOLE_PLAN_DRAFT]
+    first_numbers, footer_numbers = plan_numbers(request, plan)
     return render(
         request,
         "plan/safety_print.html",
@@ -283,7 +285,8 @@ def safety_print(request):
             "route": ROUTE,
             "where": WHERE,
             "not_filled_heading": NOT_FILLED,
-            "footer_numbers": _footer_numbers(request, plan),
+            "first_numbers": first_numbers,
+            "footer_numbers": footer_numbers,
             "has_plan": bool(plan),
             "unsaved": bool(keys_with_drafts(request, keys)),
             "today": timezone.localdate(),
@@ -294,8 +297,9 @@ def safety_print(request):
 @private_view
 def safety_pdf(request):
     plan = get_safety_plan_for_user(request)
+    first_numbers, footer_numbers = plan_numbers(request, plan)
     try:
-        content = pdf.safety_plan_pdf(printable(plan), _footer_numbers(request, plan))
+        content = pdf.safety_plan_pdf(printable(plan), first_numbers, footer_numbers)
     except pdf.FontsMissing:
         logger.warning("PDF download refused: no Unicode font installed (see plan/pdf.py)")
         messages.error(

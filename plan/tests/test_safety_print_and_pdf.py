@@ -255,3 +255,12 @@ def test_the_print_page_and_the_pdf_stay_discreet(owner_client):
         check=True,
     ).stdout.decode()
     assert re.search(r"^Title:\s+Notes$", info, re.M), info  # the document's own title too
+
+
+@needs_pdftotext
+def test_without_a_country_the_persons_numbers_are_not_printed_twice_at_the_top(owner_client):
+    save_whole_plan(owner_client)
+    body = owner_client.get("/safety-plan/print/").content.decode()
+    assert 'class="first-numbers"' not in body
+    text = read_back(owner_client.get("/safety-plan/pdf/").content)
+    assert "Numbers to call first" not in text
