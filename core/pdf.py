@@ -11,6 +11,9 @@ Arabic joins and Devanagari combines.
     out.heading(_("Safe places"))
     out.line(place_name)
     content = out.render()          # bytes, or FontsMissing
+
+`Writer(footer=...)` prints the same words, and the page number, at the foot
+of every page.
 """
 
 from __future__ import annotations
@@ -168,11 +171,39 @@ def _clean(value) -> str:
     return "".join(char for char in text if char in "\n\t" or unicodedata.category(char) != "Cc")
 
 
+FOOTER_SIZE, FOOTER_LINE = 7.5, 3.6  # pt, mm
+FOOTER_ROOM = 14  # mm kept free at the foot of each page for the footer
+
+
+class _Pages(FPDF):
+    """fpdf2 calls footer() as it finishes each page."""
+
+    footer_text = ""
+
+    def footer(self) -> None:
+        if not self.footer_text:
+            return
+        self.set_y(-(FOOTER_ROOM - 2))
+        self.set_draw_color(160, 160, 160)
+        self.line(self.l_margin, self.get_y(), self.w - self.r_margin, self.get_y())
+        self.ln(1.2)
+        self.set_font("main", "", FOOTER_SIZE)
+        self.multi_cell(
+            0,
+            FOOTER_LINE,
+            f"{self.footer_text}   ·   {self.page_no()}/{{nb}}",
+            align="C",
+            new_x="LMARGIN",
+            new_y="NEXT",
+        )
+
+
 class Writer:
     """Collects lines first, so fonts are chosen for exactly the characters used."""
 
-    def __init__(self) -> None:
+    def __init__(self, footer: str = "") -> None:
         self.items: list[tuple[str, str]] = []
+        self.footer = _clean(footer).replace("\n", " ")
 
     def title(self, text) -> None:
         self.items.append(("title", _clean(text)))
@@ -191,13 +222,15 @@ class Writer:
         self.items.append(("small", _clean(text)))
 
     def render(self) -> bytes:
-        joined, fallbacks = fonts_for("\n".join(text for _kind, text in self.items))
+        everything = [text for _kind, text in self.items] + [self.footer]
+        joined, fallbacks = fonts_for("\n".join(everything))
         texts = joined.split("\n")
         regular, bold = main_fonts()
-        pdf = FPDF(format="A4")
+        pdf = _Pages(format="A4")
+        pdf.footer_text = texts[-1]
         pdf.set_title(_("Notes"))
         pdf.set_margins(14, 12, 14)
-        pdf.set_auto_page_break(True, margin=12)
+        pdf.set_auto_page_break(True, margin=FOOTER_ROOM + 2 if self.footer else 12)
         pdf.add_font("main", "", str(regular))
         pdf.add_font("main", "B", str(bold or regular))
         names = []

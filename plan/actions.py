@@ -61,6 +61,21 @@ def save_safety_plan(owner, box: Box, data: dict) -> SafetyPlan:
     return plan
 
 
+def save_safety_part(owner, box: Box, part_data: dict) -> SafetyPlan:
+    """Replace one part's keys in the stored plan; the other parts are kept as they are."""
+    with transaction.atomic():
+        plan = SafetyPlan.objects.select_for_update().filter(owner=owner).first()
+        if plan is None:
+            plan = SafetyPlan(owner=owner)
+            data: dict = {}
+        else:
+            data = box.open_json(plan, "data", {})
+        data.update(part_data)
+        plan.data = box.seal_json(plan, "data", data)
+        plan.save()
+    return plan
+
+
 def clear_safety_plan(owner) -> None:
     SafetyPlan.objects.filter(owner=owner).delete()
 

@@ -7,6 +7,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from plan.safety_content import BAG_ITEMS, CHECKLIST, DOCUMENTS, SECURITY_STEPS, STATUS_CHOICES
+from plan.safety_forms import PARTS
 
 STATUS_LABELS = dict(STATUS_CHOICES)
 NO_ANSWER = _("Not answered yet")
@@ -22,6 +23,17 @@ HEADINGS = {
     "bag": _("Bag to grab"),
     "security": _("Accounts and devices"),
 }
+# Which heading each part of the plan is printed under (part slug -> HEADINGS key).
+SECTION_OF_PART = {
+    "checklist": "checklist",
+    "support": "numbers",
+    "person": "person",
+    "places": "places",
+    "papers": "documents",
+    "bag": "bag",
+    "devices": "security",
+}
+NOT_FILLED = _("Not filled in yet")
 PERSON_LABELS = {
     "name": _("Name"),
     "reach": _("How to reach them"),
@@ -68,7 +80,21 @@ def printable(plan: dict[str, Any]) -> dict[str, Any]:
     secured = set(plan.get("security", []))
     security = [{"label": label, "done": key in secured} for key, label in SECURITY_STEPS]
     person = plan.get("person", {})
+    sections = [
+        {
+            "key": SECTION_OF_PART[part.slug],
+            "part": part.slug,
+            "heading": HEADINGS[SECTION_OF_PART[part.slug]],
+            "filled": part.holds_something(plan),
+        }
+        for part in PARTS
+    ]
     return {
+        # In the order the plan walks through them; a part with nothing in it
+        # is left out of the document and named once, plainly, at its end.
+        "sections": sections,
+        "filled_sections": [section for section in sections if section["filled"]],
+        "not_filled": [section["heading"] for section in sections if not section["filled"]],
         "checklist": checklist,
         "places": plan.get("places", []),
         "numbers": plan.get("numbers", []),

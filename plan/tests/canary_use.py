@@ -60,44 +60,54 @@ def write_reasons(client: Client, canary: str) -> None:
     get_ok(client, "/reasons/", says=f"{canary} unfinished reason")
 
 
+SAFETY_PARTS = ("checklist", "support", "person", "places", "papers", "bag", "devices")
+
+
 def fill_safety_plan(client: Client, canary: str) -> None:
-    def filled(page):
-        form = page_form(page, with_field="place-0-name")
-        return form.filled(
+    """Every part of the safety plan, one page after another, as the flow leads."""
+
+    def filled(page, slug):
+        return page_form(page, draft=f"safety-plan-{slug}").filled(
             canary,
             choose={"check-*": "done"},
             text={"number-*-number": f"{canary} {DIGITS}"},
         )
 
-    plan = filled(get_ok(client, "/safety-plan/"))
-    keep_draft(client, plan.draft_key, plan.data)
-    restored = get_ok(client, "/safety-plan/", says=plan.typed.values())
-    # More rows without JavaScript: everything typed comes back, with room for more.
-    more = post_ok(
-        client,
-        "/safety-plan/",
-        dict(filled(restored).data, more="place"),
-        says=plan.typed.values(),
-        step="adding places without JavaScript",
-    )
-    plan = filled(more)
-    assert len(plan.typed) > len(filled(restored).typed), "no new rows to fill"
-    # A kind error keeps every word.
-    post_ok(
-        client,
-        "/safety-plan/",
-        dict(plan.data, **{"place-0-name": ""}),
-        says=["Give this place a short name", plan.typed["place-0-route"]],
-        step="a place with a route but no name",
-    )
-    post_ok(
-        client,
-        "/safety-plan/",
-        plan.data,
-        then="/safety-plan/",
-        says=["Your safety plan is saved.", *plan.typed.values()],
-    )
-    get_ok(client, "/safety-plan/print/", says=plan.typed["person-codeword"])
+    typed: dict[str, str] = {}
+    for index, slug in enumerate(SAFETY_PARTS):
+        path = f"/safety-plan/{slug}/"
+        onward = (
+            f"/safety-plan/{SAFETY_PARTS[index + 1]}/"
+            if index + 1 < len(SAFETY_PARTS)
+            else "/safety-plan/check/"
+        )
+        part = filled(get_ok(client, path), slug)
+        if slug == "places":
+            # Drafts, more rows and a kind error work alike for every part: once is enough.
+            keep_draft(client, part.draft_key, part.data)
+            restored = get_ok(client, path, says=part.typed.values())
+            more = post_ok(
+                client,
+                path,
+                dict(filled(restored, slug).data, more="place"),
+                says=part.typed.values(),
+                step="adding places without JavaScript",
+            )
+            part = filled(more, slug)
+            assert len(part.typed) > len(filled(restored, slug).typed), "no new rows to fill"
+            post_ok(
+                client,
+                path,
+                dict(part.data, **{"place-0-name": ""}),
+                says=["Give this place a short name", part.typed["place-0-route"]],
+                step="a place with a route but no name",
+            )
+        post_ok(client, path, part.data, then=onward, step=f"saving the part {slug}")
+        get_ok(client, path, says=part.typed.values(), step=f"the part {slug}, saved")
+        typed.update(part.typed)
+    get_ok(client, "/safety-plan/", says="7 of 7 parts done")
+    get_ok(client, "/safety-plan/check/", says=typed.values(), step="checking the answers")
+    get_ok(client, "/safety-plan/print/", says=typed["person-codeword"])
     pdf = get_ok(client, "/safety-plan/pdf/")
     assert pdf["Content-Type"] == "application/pdf", pdf["Content-Type"]
 

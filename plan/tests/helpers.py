@@ -43,6 +43,17 @@ FULL_SAFETY_PLAN = {
     "sec-note": "new email is with Jo",
 }
 
+PART_SLUGS = ("checklist", "support", "person", "places", "papers", "bag", "devices")
+
+
+def save_whole_plan(client, posted=None) -> None:
+    """Save every part of the safety plan, one page after another, from one
+    dict of fields (each part's form takes its own names and ignores the rest)."""
+    posted = FULL_SAFETY_PLAN if posted is None else posted
+    for slug in PART_SLUGS:
+        response = client.post(f"/safety-plan/{slug}/", posted)
+        assert response.status_code == 302, (slug, response.content.decode()[:3000])
+
 
 from html.parser import HTMLParser  # noqa: E402
 

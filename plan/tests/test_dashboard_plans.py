@@ -1,6 +1,6 @@
 import pytest
 
-from plan.tests.helpers import FULL_SAFETY_PLAN
+from plan.tests.helpers import save_whole_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -13,7 +13,7 @@ def test_a_new_dashboard_invites_starting_both_plans(owner_client):
 
 
 def test_the_dashboard_counts_the_safety_checklist(owner_client):
-    owner_client.post("/safety-plan/", FULL_SAFETY_PLAN)
+    save_whole_plan(owner_client)
     body = owner_client.get("/home/").content.decode()
     assert "3 of 5 checklist items done" in body
     assert "(1 marked not for you)" in body

@@ -75,3 +75,20 @@ def test_an_empty_plan_exports_as_empty_and_restores_nothing(two_spaces):
     data = round_trip(exports, owner, box, fresh, fresh_box)
     assert data["reasons"] == [] and data["safety_plan"] is None and data["exit_plan"] is None
     assert snapshot(fresh, fresh_box, MODELS) == {m._meta.label: [] for m in MODELS}
+
+
+def test_a_plan_saved_part_by_part_comes_back_the_same(two_spaces):
+    from plan.safety_forms import PARTS
+    from plan.tests.helpers import FULL_SAFETY_PLAN
+
+    owner, box, fresh, fresh_box = two_spaces
+    for part in PARTS:
+        form = part.form(data=FULL_SAFETY_PLAN)
+        assert form.is_valid(), (part.slug, form.errors)
+        actions.save_safety_part(owner, box, form.to_plan())
+    round_trip(exports, owner, box, fresh, fresh_box)
+    assert snapshot(fresh, fresh_box, MODELS) == snapshot(owner, box, MODELS)
+    restored = actions.open_safety_plan(fresh, fresh_box)
+    assert restored["person"]["codeword"] == "pineapple"
+    assert restored["own_documents"][0]["where"] == "glovebox"
+    assert set(restored) == {key for part in PARTS for key in part.stored}
