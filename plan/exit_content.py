@@ -135,7 +135,7 @@ STEPS = [
         ],
         links=[
             Link("/money/", _("Money tools: a simple budget and a safety fund")),
-            Link("/safety-plan/#documents", _("The documents list in your safety plan")),
+            Link("/safety-plan/papers/", _("The papers list in your safety plan")),
         ],
         children_caution=True,
     ),
