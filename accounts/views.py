@@ -249,7 +249,12 @@ def recovery_code(request):
             "code",
             _("That doesn't match the code above. Please check each group of letters and numbers."),
         )
-    return render(request, "accounts/recovery_code.html", {"form": form, "code": code})
+    return render(
+        request,
+        "accounts/recovery_code.html",
+        # Shown group by group, so a narrow screen never breaks one in two.
+        {"form": form, "code_groups": code.split("-")},
+    )
 
 
 def _reissue_recovery_code(request):
