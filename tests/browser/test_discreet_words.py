@@ -9,8 +9,9 @@ What is checked:
 - the sign-in, unlock, home and settings pages: all of their visible text,
   the title and the nav, signed out, in the real space and in the decoy;
 - each private tool page listed in TOOL_PAGES: its title, nav, headings,
-  cards, footer and quick-exit button (a tool's own body text, its questions
-  and advice, is what the person came for and stays as it is).
+  cards, opening line, banners, footer and quick-exit button (a tool's own
+  body text, its questions and advice, is what the person came for and
+  stays as it is).
 
 Out of scope, on purpose:
 - the guide (/guide/ and its sections): long-form reading about harmful
@@ -63,12 +64,12 @@ TOOL_PAGES = [
 ]
 
 # What a glance takes in on any page: the tab's title, the top button, the nav,
-# every heading and card title, and the footer.
+# every heading and card title, the opening line and banners, and the footer.
 AT_A_GLANCE = """() => [
   document.title,
   document.querySelector("#quick-exit").innerText,
-  ...[...document.querySelectorAll("nav, h1, h2, h3, h4, .card > :first-child, footer")]
-    .map((e) => e.innerText),
+  ...[...document.querySelectorAll(
+    "nav, h1, h2, h3, h4, .card > :first-child, .lead, .banner, footer")].map((e) => e.innerText),
 ].join("\\n")"""
 
 
