@@ -60,6 +60,17 @@ def open_space(request, account: User, dek: bytes) -> None:
     request.hv_set_disguise = account.discreet
 
 
+# Set when a space is created: the home page then greets a newcomer with
+# "Welcome" once, not "Welcome back". Only in that session, so a decoy
+# (opened by a sign-in) is always greeted as a space used before.
+FIRST_VISIT = "hv_first_visit"
+
+
+def first_visit(request) -> bool:
+    """True once, on the first look at home after creating a space."""
+    return bool(request.session.pop(FIRST_VISIT, False))
+
+
 def record_duress(member: User) -> DuressEvent:
     """Note a duress sign-in; its silent alert is sent after commit, then both are forgotten.
 

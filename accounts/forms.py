@@ -203,8 +203,27 @@ class PreferencesForm(forms.Form):
         label=_("Discreet mode"),
         choices=discreet.CHOICES,
         required=False,
+        # Says what accounts.actions.save_device_settings and open_space do:
+        # the choice is saved with the account and set on this browser at
+        # once; another browser takes it on when the person signs in there,
+        # and keeps it after signing out.
         help_text=_(
-            "Shows a plain name and icon instead of Haven in the tab, the "
-            "home-screen icon and the header, on this device."
+            "Shows a plain name, icon and everyday words instead of Haven's. "
+            "This browser keeps it after you sign out, so the sign-in page looks "
+            "plain too. Another phone or computer changes the next time you sign "
+            "in on it."
         ),
     )
+
+    def __init__(self, *args, discreet_on: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if discreet_on:
+            # Under a disguise the page says nothing about Haven or leaving.
+            self.fields["exit_url"].label = _("The Close button opens")
+            self.fields["discreet"].choices = [("", _("Off"))] + discreet.CHOICES[1:]
+            self.fields["discreet"].label = _("Plain look")
+            self.fields["discreet"].help_text = _(
+                "Shows a plain name, icon and words. This browser keeps it after "
+                "you sign out. Another phone or computer changes the next time "
+                "you sign in on it."
+            )

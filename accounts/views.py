@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from accounts import actions, devices, forms, spaces, throttle
 from accounts.decorators import private_view, safe_next
 from accounts.models import User, name_key
-from core import exits
+from core import discreet, exits
 from core.decorators import public_view
 from vault import keyring as vault_keyring
 from vault import session as vault_session
@@ -50,6 +50,7 @@ def sign_up(request):
             )
             throttle.refund(throttle.name_buckets(name_key(name)))
             actions.open_space(request, user, dek)
+            request.session[actions.FIRST_VISIT] = True
             _hold_recovery_code(request, code)
             return redirect("accounts:recovery_code")
         # A refused sign-up costs the one slow run a sign-in costs, so the time
@@ -249,7 +250,12 @@ def recovery_code(request):
             "code",
             _("That doesn't match the code above. Please check each group of letters and numbers."),
         )
-    return render(request, "accounts/recovery_code.html", {"form": form, "code": code})
+    return render(
+        request,
+        "accounts/recovery_code.html",
+        # Shown group by group, so a narrow screen never breaks one in two.
+        {"form": form, "code_groups": code.split("-")},
+    )
 
 
 def _reissue_recovery_code(request):
@@ -332,7 +338,9 @@ def settings_page(request):
         "exit_url": user.exit_url or settings.HAVEN_DEFAULT_EXIT_URL,
         "discreet": user.discreet,
     }
-    form = forms.PreferencesForm(request.POST or None, initial=initial)
+    form = forms.PreferencesForm(
+        request.POST or None, initial=initial, discreet_on=discreet.is_on(request)
+    )
     if request.method == "POST" and form.is_valid():
         actions.save_device_settings(
             user,

@@ -4,18 +4,34 @@ from core.features import Feature, Link, NavEntry, Tool
 
 FEATURE = Feature(
     app="assess",
-    nav=[NavEntry(_("Checks"), "assess:index", namespace="assess", order=20)],
+    nav=[
+        NavEntry(
+            _("Checks"),
+            "assess:index",
+            namespace="assess",
+            order=20,
+            discreet_label=_("Quiz"),
+        )
+    ],
     tools=[
         Tool(
             [
-                Link(_("Relationship check"), "assess:relationship"),
-                Link(_("your saved checks"), "assess:relationship_history"),
+                Link(_("Relationship check"), "assess:relationship", _("Quiz")),
+                Link(
+                    _("your saved checks"), "assess:relationship_history", _("your saved answers")
+                ),
             ],
             order=10,
         ),
-        Tool([Link(_("Danger screen"), "assess:danger")], order=20),
+        Tool([Link(_("Danger screen"), "assess:danger", _("Short quiz"))], order=20),
         Tool(
-            [Link(_("Thinking about going back? Weigh it over time"), "assess:reconcile")],
+            [
+                Link(
+                    _("Thinking about going back? Weigh it over time"),
+                    "assess:reconcile",
+                    _("Week-by-week notes"),
+                )
+            ],
             order=50,
         ),
     ],

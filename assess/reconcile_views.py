@@ -61,6 +61,19 @@ def reconcile(request):
             ],
             "weeks": weeks,
             "signs": signs,
+            # The same grid read week by week (newest first), for narrow
+            # screens: only what was noted, so an empty week takes one line.
+            "by_week": [
+                (
+                    week,
+                    [
+                        (sign.label, sign.cells[i]["status"])
+                        for sign in signs
+                        if sign.cells[i]["status"]
+                    ],
+                )
+                for i, week in reversed(list(enumerate(weeks)))
+            ],
             "weeks_shown": scoring.WEEKS_SHOWN,
             "sign_help": content.RECONCILE_SIGNS,
             "has_plan": Step.objects.filter(owner=request.user).exists()

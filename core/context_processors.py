@@ -1,10 +1,13 @@
-from core import exits, features
+from core import discreet, exits, features
 
 
 def haven(request):
     vault_open = getattr(request, "vault", None) is not None
     return {
         "disguise": getattr(request, "disguise", None),
+        # True under a disguise: templates then say their neutral words
+        # (docs/ARCHITECTURE.md, "Discreet words").
+        "discreet": discreet.is_on(request),
         "csp_nonce": getattr(request, "csp_nonce", ""),
         "exit_url": exits.exit_url_for(request),
         "vault_open": vault_open,
@@ -21,10 +24,10 @@ def main_nav(request, *, private: bool) -> list[dict]:
     """
     match = getattr(request, "resolver_match", None)
     here = match.namespace if match else ""
-    discreet = bool(getattr(getattr(request, "disguise", None), "key", ""))
+    neutral = discreet.is_on(request)
     return [
         {
-            "label": entry.discreet_label if discreet and entry.discreet_label else entry.label,
+            "label": entry.label_for(neutral),
             "url": entry.url,
             "current": bool(entry.namespace) and entry.namespace == here,
         }

@@ -43,6 +43,16 @@ def current(request) -> Disguise:
     return for_key(request.COOKIES.get(COOKIE_NAME))
 
 
+def is_on(request) -> bool:
+    """Whether this page is shown under a disguise, so its words must be neutral.
+
+    The choice belongs to the device (the cookie), never to the space that is
+    open: a real space and its decoy look alike on the same device, and
+    nothing changes on the screen when someone is made to sign in.
+    """
+    return bool(getattr(request, "disguise", current(request)).key)
+
+
 def remember(response, key: str, secure: bool) -> None:
     if key in PRESETS:
         response.set_cookie(

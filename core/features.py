@@ -29,7 +29,8 @@ be listed in some feature's `models`.
 
 What the shared places read:
 - `nav`: the layout's main navigation (core/context_processors.py), after
-  Home and before Settings/Lock, sorted by `order`. URLs are reversed once
+  Home and before Settings/Lock, sorted by `order`. Nav entries and tool
+  links carry a `discreet_label`, shown instead under discreet mode. URLs are reversed once
   per process, on first use (`url()`), never per request.
 - `cards`: the dashboard (dashboard app, /home/) renders every card in
   `order`; a card may name a stylesheet (`css`, a static path) the dashboard
@@ -115,6 +116,9 @@ class NavEntry:
     def url(self) -> str:
         return url(self.url_name)
 
+    def label_for(self, discreet: bool) -> str | Promise:
+        return self.discreet_label if discreet and self.discreet_label else self.label
+
 
 @dataclass(frozen=True)
 class Link:
@@ -122,10 +126,16 @@ class Link:
 
     label: str | Promise
     url_name: str
+    # What a discreet screen shows instead (a notes app's words, nothing about
+    # harm or leaving). Needed wherever the label would give the person away.
+    discreet_label: str | Promise | None = None
 
     @property
     def url(self) -> str:
         return url(self.url_name)
+
+    def label_for(self, discreet: bool) -> str | Promise:
+        return self.discreet_label if discreet and self.discreet_label else self.label
 
 
 @dataclass(frozen=True)

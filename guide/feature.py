@@ -8,8 +8,12 @@ FEATURE = Feature(
     tools=[
         Tool(
             [
-                Link(_("Read the guide"), "guide:index"),
-                Link(_("a page to share with someone who supports you"), "guide:supporters"),
+                Link(_("Read the guide"), "guide:index", _("Guide")),
+                Link(
+                    _("a page to share with someone who supports you"),
+                    "guide:supporters",
+                    _("a page to share"),
+                ),
             ],
             order=60,
         )

@@ -4,7 +4,7 @@ from core.features import Feature, Link, Tool
 
 FEATURE = Feature(
     app="money",
-    tools=[Tool([Link(_("Money plan"), "money:index")], order=40)],
+    tools=[Tool([Link(_("Money plan"), "money:index", _("Budget"))], order=40)],
     models=["money.MoneyPlan"],
     canary="money.tests.canary_use",
     export="money.exports",

@@ -18,7 +18,10 @@ from plan.safety_content import ADD_ROWS, BLANK_ROWS, MAX_ROWS, MIN_ROWS
 from vault.forms import PrivateDateField, PrivateTextField, RowList, RowListForm, iso, tick
 
 OWN = "own"
-DATE_HELP = _("Optional. If no calendar appears, write the day first, like 14/03/2026.")
+# The hint describes the control, not an order of day and month: a browser's
+# date box shows its own order (mm/dd/yyyy in American English). Only where no
+# date box appears does the field's placeholder show an order (vault.forms).
+DATE_HELP = _("Optional. Use the date box to choose a day.")
 
 
 class ExitStepForm(RowListForm):

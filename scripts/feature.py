@@ -7,9 +7,9 @@ FEATURE = Feature(
     tools=[
         Tool(
             [
-                Link(_("Words for hard moments"), "scripts:index"),
-                Link(_("your own scripts"), "scripts:mine"),
-                Link(_("boundary builder"), "scripts:builder"),
+                Link(_("Words for hard moments"), "scripts:index", _("Phrases")),
+                Link(_("your own scripts"), "scripts:mine", _("your own phrases")),
+                Link(_("boundary builder"), "scripts:builder", _("phrase builder")),
             ],
             order=30,
         )

@@ -414,3 +414,13 @@ def assert_sealed_and_filled(app_label: str, canary: str, owner) -> None:
     for name, values in columns.items():
         for value in values:
             assert canary.encode() not in value, f"{name} holds the canary unsealed"
+
+
+# The recovery code page shows the code group by group inside one <code>.
+_RECOVERY_CODE = re.compile(r'<p class="recovery-code"[^>]*><code>(.*?)</code>', re.DOTALL)
+
+
+def shown_recovery_code(html: str) -> str | None:
+    """The recovery code a page shows ("ABCDE-FGHIJ-..."), or None if it shows none."""
+    found = _RECOVERY_CODE.search(html)
+    return re.sub(r"<[^>]+>", "", found.group(1)) if found else None

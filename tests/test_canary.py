@@ -18,6 +18,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from core import features
+from tests.steps import shown_recovery_code
 
 CANARY = "CANARY7731"
 PASSPHRASE = f"{CANARY} lantern orchard velvet"
@@ -35,7 +36,9 @@ class Collect(logging.Handler):
 
 
 def _code(page):
-    return re.search(r"<code>([A-Z0-9-]+)</code>", page.content.decode()).group(1)
+    code = shown_recovery_code(page.content.decode())
+    assert code, "the page shows no recovery code"
+    return code
 
 
 def _secret(page):

@@ -113,6 +113,7 @@ BAD_DATE = _(
     "appears, write the day first, like 14/03/2026."
 )
 NO_DATE = _("Please add a date. You can choose it from the calendar.")
+DAY_FIRST_EXAMPLE = _("day/month/year, like 14/03/2026")
 
 
 def tick(label: Label, **kwargs: Any) -> forms.BooleanField:
@@ -225,10 +226,11 @@ class PrivateDateField(forms.DateField):
         without_year: WithoutYear = "next",
         **kwargs: Any,
     ) -> None:
-        kwargs.setdefault(
-            "widget",
-            forms.DateInput(attrs={**PRIVATE_INPUT, "type": "date"}, format="%Y-%m-%d"),
-        )
+        # A browser with a date box ignores the placeholder and shows the
+        # order of its own locale; one without shows a plain text box, and
+        # then the placeholder says the order we read.
+        attrs = {**PRIVATE_INPUT, "type": "date", "placeholder": DAY_FIRST_EXAMPLE}
+        kwargs.setdefault("widget", forms.DateInput(attrs=attrs, format="%Y-%m-%d"))
         super().__init__(label=label, required=required, **kwargs)
         self.without_year: WithoutYear = without_year
 

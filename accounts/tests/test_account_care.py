@@ -1,13 +1,12 @@
 """Changing the passphrase, recovering, renewing the code, deleting everything."""
 
-import re
-
 import pytest
 from django.test import Client
 
 from accounts.models import DuressEvent, User
 from conftest import DURESS_PASSPHRASE, OWNER_NAME, OWNER_PASSPHRASE, make_member, signed_in_client
 from plan.models import Reason
+from tests.steps import shown_recovery_code
 from vault.models import Keyring
 
 pytestmark = pytest.mark.django_db
@@ -53,7 +52,7 @@ def test_the_recovery_code_resets_the_passphrase_without_losing_data(db):
     assert response["Location"] == "/recovery-code/"
     # A new code is issued and must be confirmed; the old one no longer works.
     page = client.get("/recovery-code/").content.decode()
-    new_code = re.search(r"<code>([A-Z0-9-]+)</code>", page).group(1)
+    new_code = shown_recovery_code(page)
     assert new_code != code
     client.post("/recovery-code/", {"code": new_code})
     assert "survives recovery" in client.get("/home/").content.decode()
@@ -153,3 +152,27 @@ def test_discreet_mode_comes_back_on_sign_in_on_a_new_device(owner_client):
     )
     fresh = signed_in_client(OWNER_NAME, OWNER_PASSPHRASE)
     assert "<title>Recipes</title>" in fresh.get("/home/").content.decode()
+
+
+def test_settings_say_where_the_discreet_choice_is_kept_and_it_is_so(owner_client):
+    settings_page = owner_client.get("/settings/").content.decode()
+    assert "These choices are saved with your account" in settings_page
+    assert "This browser keeps it after you sign out" in settings_page
+    assert "Another phone or computer changes the next time you sign in on it" in settings_page
+
+    laptop = signed_in_client(OWNER_NAME, OWNER_PASSPHRASE)
+    choose = {"auto_lock_minutes": "15", "exit_url": "https://www.bbc.com/weather"}
+    owner_client.post("/settings/", {**choose, "discreet": "notes"})
+    # Saved with the account: the laptop is unchanged until it signs in again.
+    assert "<title>Notes</title>" not in laptop.get("/home/").content.decode()
+    laptop.post("/sign-out/")
+    laptop.post("/sign-in/", {"username": OWNER_NAME, "passphrase": OWNER_PASSPHRASE})
+    assert "<title>Notes</title>" in laptop.get("/home/").content.decode()
+    # Kept by this browser after signing out.
+    laptop.post("/sign-out/")
+    assert "<title>Notes</title>" in laptop.get("/sign-in/").content.decode()
+
+    # Under the disguise the same truths are told in plain words.
+    plain = owner_client.get("/settings/").content.decode()
+    assert "This browser keeps it after you sign out" in plain
+    assert "Haven" not in plain.split("<main")[1]

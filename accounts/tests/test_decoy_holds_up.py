@@ -15,6 +15,7 @@ from accounts import actions
 from accounts.models import DuressEvent, User
 from conftest import DURESS_PASSPHRASE, OWNER_NAME, OWNER_PASSPHRASE, make_member, signed_in_client
 from plan.models import Reason
+from tests.steps import shown_recovery_code
 from vault import crypto
 from vault.box import Box
 
@@ -42,9 +43,9 @@ def sign_in(client, name=OWNER_NAME, passphrase=OWNER_PASSPHRASE):
 
 
 def shown_code(response) -> str:
-    found = re.search(r"<code>([A-Z0-9-]+)</code>", response.content.decode())
-    assert found, response.content.decode()[:600]
-    return found.group(1)
+    code = shown_recovery_code(response.content.decode())
+    assert code, response.content.decode()[:600]
+    return code
 
 
 def selected(page: str, value: str) -> bool:

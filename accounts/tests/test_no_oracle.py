@@ -12,6 +12,7 @@ from accounts import actions
 from accounts.models import DuressEvent
 from conftest import DURESS_PASSPHRASE, OWNER_NAME, OWNER_PASSPHRASE, make_member, signed_in_client
 from plan.models import Reason
+from tests.steps import shown_recovery_code
 from vault.box import Box
 from vault.models import Keyring
 
@@ -146,12 +147,11 @@ def test_in_the_decoy_removing_its_duress_passphrase_asks_for_the_passphrase_too
 
 @override_settings(HAVEN_SIGNIN_LIMIT_PER_NAME=3)
 def test_recovering_into_the_decoy_is_no_free_way_to_test_guesses(owner_with_duress):
-    import re
 
     decoy = signed_in_client(OWNER_NAME, DURESS_PASSPHRASE)
     decoy.post("/settings/recovery-code/", {"current": DURESS_PASSPHRASE})
     page = decoy.get("/recovery-code/").content.decode()
-    code = re.search(r"<code>([A-Z0-9-]+)</code>", page).group(1)
+    code = shown_recovery_code(page)
     for guess in GUESSES[:3]:
         client = Client()
         response = client.post(
@@ -165,7 +165,7 @@ def test_recovering_into_the_decoy_is_no_free_way_to_test_guesses(owner_with_dur
         )
         assert response["Location"] == "/recovery-code/"
         page = client.get("/recovery-code/").content.decode()
-        code = re.search(r"<code>([A-Z0-9-]+)</code>", page).group(1)
+        code = shown_recovery_code(page)
     body = (
         Client()
         .post(

@@ -1,9 +1,8 @@
-import re
-
 import pytest
 from django.test import Client
 
 from accounts.models import User
+from tests.steps import shown_recovery_code
 from vault.models import Keyring
 
 pytestmark = pytest.mark.django_db
@@ -23,7 +22,7 @@ def sign_up(client, name="alex", passphrase=GOOD, again=None):
 
 
 def shown_code(response) -> str:
-    return re.search(r"<code>([A-Z0-9-]+)</code>", response.content.decode()).group(1)
+    return shown_recovery_code(response.content.decode())
 
 
 def test_sign_up_needs_only_a_name_and_a_passphrase():

@@ -4,6 +4,7 @@ import pytest
 from django.utils.translation import gettext_lazy as _
 
 from core import features
+from tests.steps import shown_recovery_code
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +37,25 @@ def test_more_tools_lists_every_features_links(owner_client):
     assert len(links) >= 8
     for link in links:
         assert f'<a href="{link.url}">{link.label}</a>' in body
-    assert '<a href="/check/relationship/">Relationship check</a> · <a href=' in body
+    # The quieter links sit in a list under the main one: no "·" between them.
+    assert (
+        '<a href="/check/relationship/">Relationship check</a><ul class="also"><li><a href=' in body
+    )
+    card = body[body.index('id="tools-title"') :]
+    assert "·" not in card[: card.index("</section>")]
+
+
+def test_under_discreet_mode_every_tool_shows_its_everyday_words(owner_client):
+    owner_client.cookies["hv_d"] = "notes"
+    body = owner_client.get("/home/").content.decode()
+    links = [link for tool in features.tools() for link in tool.links]
+    for link in links:
+        assert link.discreet_label, f"{link.url_name} has no words for a discreet screen"
+        assert f'<a href="{link.url}">{link.discreet_label}</a>' in body
+    for heading in ("Why I'm doing this", "Your safety plan", "Your exit plan", "More tools"):
+        assert heading not in body
+    for heading in ("Notes to self", "Checklist", "Six steps"):
+        assert heading in body
 
 
 def test_a_new_features_tool_shows_without_touching_the_dashboard(owner_client, monkeypatch):
@@ -65,3 +84,22 @@ def test_each_stylesheet_a_card_needs_is_linked_once(owner_client):
 def test_the_home_page_is_never_kept_by_the_browser(owner_client):
     response = owner_client.get("/home/")
     assert "no-store" in response["Cache-Control"]
+
+
+def test_a_new_space_is_welcomed_once_then_welcomed_back(stranger_client):
+    client = stranger_client
+    passphrase = "quiet meadow copper lantern"
+    created = client.post(
+        "/start/",
+        {"username": "wren", "new_passphrase": passphrase, "new_passphrase_again": passphrase},
+    )
+    assert created["Location"] == "/recovery-code/"
+    code = shown_recovery_code(client.get("/recovery-code/").content.decode())
+    assert client.post("/recovery-code/", {"code": code})["Location"] == "/home/"
+    first = client.get("/home/").content.decode()
+    assert "Welcome, wren" in first and "Welcome back" not in first
+    assert "Welcome back, wren" in client.get("/home/").content.decode()
+    # A later sign-in, in a new session, is a return too.
+    client.post("/sign-out/")
+    client.post("/sign-in/", {"username": "wren", "passphrase": passphrase})
+    assert "Welcome back, wren" in client.get("/home/").content.decode()

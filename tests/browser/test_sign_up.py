@@ -38,7 +38,7 @@ def test_a_new_person_creates_a_space_keeps_the_code_and_arrives_home(page):
     page.fill("#id_code", code)
     page.get_by_role("button", name="I've kept it safe").click()
     page.wait_for_url("**/home/")
-    assert page.inner_text("h1") == f"Welcome back, {NAME}"
+    assert page.inner_text("h1") == f"Welcome, {NAME}"  # a first visit
     assert "Your recovery code is confirmed" in page.inner_text("main")
     # The space is open (it can be locked again from here).
     assert page.get_by_role("button", name="Lock").is_visible()
