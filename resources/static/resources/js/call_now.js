@@ -1,0 +1,71 @@
+// Choosing a country from the row above the call buttons keeps the person
+// where they are. The choice is sent in the background, the page's main part is
+// swapped for the same page with local numbers, and the scroll position stays
+// put; focus moves to the first call button, so one more key press calls.
+// Without JavaScript the form posts as usual and the page comes back at the
+// buttons (#call-now), the danger screen's result included (its answers ride
+// along in the form, never in a URL).
+(function () {
+  "use strict";
+
+  function replaceMain(html, scrollY) {
+    var fresh = new DOMParser().parseFromString(html, "text/html").getElementById("main");
+    var main = document.getElementById("main");
+    if (!fresh || !main) {
+      return false;
+    }
+    main.innerHTML = fresh.innerHTML;
+    window.scrollTo(0, scrollY);
+    var first = main.querySelector("#call-now .call-button");
+    if (first) {
+      first.focus({ preventScroll: true });
+    }
+    return true;
+  }
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!(form instanceof HTMLFormElement) || !form.classList.contains("call-now-countries")) {
+      return;
+    }
+    if (form.dataset.plain || !window.fetch || !window.DOMParser) {
+      return;
+    }
+    var submitter = event.submitter;
+    event.preventDefault();
+    var data = new FormData(form);
+    if (submitter && submitter.name) {
+      data.append(submitter.name, submitter.value);
+    }
+    var scrollY = window.scrollY;
+    form.setAttribute("aria-busy", "true");
+
+    function plainPost() {
+      // Something went wrong in the background: post the ordinary way instead.
+      form.dataset.plain = "1";
+      if (form.requestSubmit && submitter) {
+        form.requestSubmit(submitter);
+      } else {
+        form.submit();
+      }
+    }
+
+    fetch(form.action, { method: "POST", body: data, credentials: "same-origin" })
+      .then(function (response) {
+        if (!response.ok) {
+          throw new Error("The country was not saved.");
+        }
+        if (new URL(response.url).pathname !== window.location.pathname) {
+          window.location.assign(response.url);
+          return null;
+        }
+        return response.text();
+      })
+      .then(function (html) {
+        if (html !== null && !replaceMain(html, scrollY)) {
+          window.location.reload();
+        }
+      })
+      .catch(plainPost);
+  });
+})();
