@@ -97,10 +97,22 @@ def test_every_entry_shows_its_source_and_no_doubt_about_its_number(stranger_cli
 
 
 def test_well_known_emergency_numbers_say_so(stranger_client, loaded):
+    HelpLine.objects.filter(slug="au-emergency").update(checked_on=None)
     html = page(stranger_client, "AU")
     triple_zero = html[html.index("<strong>Emergency services (Triple Zero)") :]
     triple_zero = triple_zero[: triple_zero.index("</li>")]
     assert "A widely known emergency number." in triple_zero
+
+
+def test_the_shipped_file_says_which_entries_were_checked_and_when(stranger_client, loaded):
+    html = page(stranger_client, "NZ")
+    refuge = html[html.index("<strong>Women&#x27;s Refuge crisis line") :]
+    refuge = refuge[: refuge.index("</li>")]
+    assert "Checked against its source on 1 December 2026." in refuge
+    assert 'Source: <a href="https://womensrefuge.org.nz/get-help/"' in refuge
+    checked = HelpLine.objects.filter(checked_on=datetime.date(2026, 12, 1))
+    assert checked.filter(slug="gb-national-da-helpline").exists()
+    assert not checked.filter(slug="us-crisis-text-line").exists()
 
 
 def test_an_entry_checked_at_its_source_shows_the_date(stranger_client, loaded):
