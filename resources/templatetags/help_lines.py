@@ -5,7 +5,9 @@
 {% call_now %}: large call (and text) buttons for the first phone screen: the
 chosen country's emergency number and main domestic abuse line; with no country
 chosen, a one-tap row of countries and the common emergency numbers together.
-Optional heading_level (2 by default).
+Optional heading_level (2 by default), and keep_answers=True on a page made by
+a POST that only shows a result (the danger screen's), so choosing a country
+brings the same result back.
 
 {% help_lines %}: the help lines for the person's chosen country. Optional
 arguments: heading_level (2 by default) so the box fits the page's heading
@@ -73,7 +75,7 @@ def _first_callable(lines, kind):
 
 
 @register.inclusion_tag("resources/includes/call_now.html", takes_context=True)
-def call_now(context, heading_level=2):
+def call_now(context, heading_level=2, keep_answers=False):
     request = context.get("request")
     code = api.chosen_country(request) if request is not None else None
     here = request.get_full_path() if request is not None else ""
@@ -92,10 +94,12 @@ def call_now(context, heading_level=2):
     }
     country = api.country(code)
     if country is None:
-        # A page made by a POST (the danger screen's result) is made again after
-        # the choice: its answers ride along in the country form, never in a URL.
+        # keep_answers: a page made by a POST (the danger screen's result) is made
+        # again after the choice; its answers ride along in the country form,
+        # never in a URL. Only for pages whose POST changes nothing, so sending
+        # it again is safe.
         carried = []
-        if request is not None and request.method == "POST":
+        if keep_answers and request is not None and request.method == "POST":
             carried = [
                 (name, value)
                 for name, values in request.POST.lists()

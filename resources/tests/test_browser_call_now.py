@@ -108,6 +108,25 @@ def test_choosing_a_country_keeps_the_page_where_it_was(phone):
     assert "Thank you for telling us" in page.content()
 
 
+def test_choosing_a_country_leaves_the_rest_of_the_page_alone(phone):
+    page = phone()
+    say_yes_to_a_safety_question(page)
+    # Something the person typed elsewhere on the page (as on a page with a form).
+    page.evaluate(
+        """() => {
+        const field = document.createElement("textarea");
+        field.id = "typed";
+        document.querySelector("main").append(field);
+    }"""
+    )
+    page.fill("#typed", "still here")
+    page.get_by_role("button", name="Canada").click()
+    page.wait_for_selector("text=Call for help in Canada")
+    assert page.input_value("#typed") == "still here"
+    # The help lines box further down follows the choice too.
+    assert "Help in Canada" in page.locator(".help-lines").inner_text()
+
+
 def test_without_javascript_the_choice_comes_back_to_the_same_buttons(phone):
     page = phone(javascript=False)
     say_yes_to_a_safety_question(page)

@@ -6,6 +6,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.template import Context, Template
 
 from assess.tests.helpers import danger_answers
 from core.features import all_features, page_url
@@ -126,6 +127,17 @@ def test_choosing_on_the_danger_result_brings_the_same_result_back(client, loade
     again = client.post("/check/danger/", form).content.decode()
     assert "The signs you said yes to" in again
     assert re.findall(r'href="tel:(\d+)"', call_now(again)) == ["000", "1800737732"]
+
+
+def test_only_a_page_that_asks_carries_what_was_posted_to_it(rf, loaded):
+    request = rf.post("/somewhere/", {"note": "what I typed", "next": "/x/"})
+    plain = Template("{% load help_lines %}{% call_now %}").render(Context({"request": request}))
+    assert "what I typed" not in plain
+    assert 'name="resubmit"' not in plain
+    asking = Template("{% load help_lines %}{% call_now keep_answers=True %}")
+    kept = asking.render(Context({"request": request}))
+    assert '<input type="hidden" name="note" value="what I typed">' in kept
+    assert 'name="next" value="/x/"' not in kept
 
 
 def test_the_resubmit_flag_never_sends_anyone_elsewhere(client, loaded):

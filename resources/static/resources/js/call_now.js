@@ -1,22 +1,34 @@
 // Choosing a country from the row above the call buttons keeps the person
-// where they are. The choice is sent in the background, the page's main part is
-// swapped for the same page with local numbers, and the scroll position stays
-// put; focus moves to the first call button, so one more key press calls.
-// Without JavaScript the form posts as usual and the page comes back at the
-// buttons (#call-now), the danger screen's result included (its answers ride
-// along in the form, never in a URL).
+// where they are. The choice is sent in the background, the parts of the page
+// that follow the country ([data-follows-country]: these buttons, the help
+// lines box, /help/ itself) are swapped for their new versions, and nothing
+// else moves: the scroll position stays put, anything typed elsewhere on the
+// page stays, and focus goes to the first call button, so one more key press
+// calls. Without JavaScript the form posts as usual and the page comes back at
+// the buttons (#call-now); the danger screen's result comes back too (its
+// answers ride along in the form, never in a URL).
 (function () {
   "use strict";
 
-  function replaceMain(html, scrollY) {
-    var fresh = new DOMParser().parseFromString(html, "text/html").getElementById("main");
-    var main = document.getElementById("main");
-    if (!fresh || !main) {
+  var FOLLOWS = "[data-follows-country]";
+
+  function outermost(root) {
+    return Array.prototype.filter.call(root.querySelectorAll(FOLLOWS), function (element) {
+      return !element.parentElement.closest(FOLLOWS);
+    });
+  }
+
+  function swapParts(html, scrollY) {
+    var fresh = outermost(new DOMParser().parseFromString(html, "text/html"));
+    var current = outermost(document);
+    if (!current.length || fresh.length !== current.length) {
       return false;
     }
-    main.innerHTML = fresh.innerHTML;
+    current.forEach(function (element, index) {
+      element.replaceWith(document.importNode(fresh[index], true));
+    });
     window.scrollTo(0, scrollY);
-    var first = main.querySelector("#call-now .call-button");
+    var first = document.querySelector("#call-now .call-button");
     if (first) {
       first.focus({ preventScroll: true });
     }
@@ -62,7 +74,7 @@
         return response.text();
       })
       .then(function (html) {
-        if (html !== null && !replaceMain(html, scrollY)) {
+        if (html !== null && !swapParts(html, scrollY)) {
           window.location.reload();
         }
       })
