@@ -22,6 +22,29 @@ class CountryAdmin(ResourcesAdmin):
     readonly_fields = ("edited_by_operator",)
 
 
+class RecheckFilter(admin.SimpleListFilter):
+    title = _("checked at its source")
+    parameter_name = "checked"
+
+    def lookups(self, request, model_admin):
+        return (("yes", _("Checked")), ("no", _("Not yet re-checked")))
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(checked_on__isnull=False)
+        if self.value() == "no":
+            return queryset.filter(checked_on__isnull=True)
+        return queryset
+
+
+# Only operators ever read that an entry has not been re-checked: a person in
+# crisis on a public page is never told a number may be wrong.
+NOT_RECHECKED = _(
+    "Not yet re-checked: nobody has confirmed this entry against its source. Open the "
+    "source page, compare the number, hours and name, then set “checked on” to today."
+)
+
+
 @admin.register(HelpLine)
 class HelpLineAdmin(ResourcesAdmin):
     list_display = (
@@ -30,6 +53,7 @@ class HelpLineAdmin(ResourcesAdmin):
         "kind",
         "phone",
         "text_option",
+        "recheck_status",
         "checked_on",
         "well_known",
         "edited_by_operator",
@@ -37,7 +61,7 @@ class HelpLineAdmin(ResourcesAdmin):
     list_filter = (
         ("country", admin.RelatedFieldListFilter),
         "kind",
-        ("checked_on", admin.EmptyFieldListFilter),
+        RecheckFilter,
         "well_known",
         "edited_by_operator",
     )
@@ -58,14 +82,25 @@ class HelpLineAdmin(ResourcesAdmin):
             {
                 "description": _(
                     "Set “checked on” only after you have confirmed the details on the source "
-                    "page. People see the date; without one they are asked to confirm before "
-                    "relying on it."
+                    "page. People see the date and the source; an entry nobody has checked "
+                    "yet shows only its source, and is listed here as not yet re-checked."
                 ),
                 "fields": ("source", "checked_on", "well_known"),
             },
         ),
         (_("Bookkeeping"), {"fields": ("id", "slug", "edited_by_operator")}),
     )
+
+    @admin.display(description=_("re-checked"), ordering="checked_on")
+    def recheck_status(self, obj):
+        return _("Checked") if obj.checked_on else _("Not yet re-checked")
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "GET":
+            line = self.get_object(request, object_id)
+            if line is not None and line.checked_on is None:
+                self.message_user(request, NOT_RECHECKED, messages.WARNING)
+        return super().change_view(request, object_id, form_url, extra_context)
 
     @admin.display(description=_("country"), ordering="country__name")
     def country_or_international(self, obj):

@@ -55,6 +55,54 @@ def entries_for(code: str | None) -> list[HelpLine]:
     return sorted(result, key=lambda line: (line.kind_order, line.position, line.name))
 
 
+def emergency_numbers() -> list[dict]:
+    """Each emergency number once, with the countries it serves, in country order.
+
+    [{"phone": "911", "tel": "911", "places": ["United States", "Canada"],
+    "anywhere": False}, ...]; the number shown to everyone (112) joins the group
+    with the same digits and marks it `anywhere`, and that group comes last.
+    """
+    countries = _countries()
+    if _database_has_lines():
+        lines = list(
+            HelpLine.objects.filter(kind=HelpLine.Kind.EMERGENCY).select_related("country")
+        )
+        codes = {line.pk: line.country.code if line.country else None for line in lines}
+        by_code = {}
+        for line in sorted(lines, key=lambda line: line.position):
+            by_code.setdefault(codes[line.pk], line)
+    else:
+        by_code = {}
+        for line in _file_lines():
+            if line.kind == HelpLine.Kind.EMERGENCY:
+                by_code.setdefault(line.country_code, line)
+    groups: dict[str, dict] = {}
+
+    def add(phone: str, tel: str, place: str | None) -> None:
+        if not tel:
+            return
+        group = groups.setdefault(
+            tel, {"phone": phone, "tel": tel, "places": [], "anywhere": False}
+        )
+        if place is None:
+            group["anywhere"] = True
+        elif place not in group["places"]:
+            group["places"].append(place)
+
+    for country_row in countries:
+        line = by_code.get(country_row.code)
+        if line is not None and line.tel:
+            add(line.phone, line.tel, country_row.name)
+        elif country_row.emergency_number.strip().isdigit():
+            # No emergency entry (an operator removed it): the country's own number.
+            number = country_row.emergency_number.strip()
+            add(number, number, country_row.name)
+    anywhere = by_code.get(None)
+    if anywhere is not None:
+        add(anywhere.phone, anywhere.tel, None)
+    return sorted(groups.values(), key=lambda group: group["anywhere"])
+
+
 def _database_has_lines() -> bool:
     return HelpLine.objects.exists()
 

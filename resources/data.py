@@ -62,7 +62,9 @@ class LineEntry(content.ContentModel):
     website: content.WebAddress = ""
     hours: content.Text = Field("", max_length=120)
     description: content.Text = ""
-    source: content.WebAddress = ""
+    # Every entry says where its facts come from; checked_on is the day someone
+    # confirmed them there (empty until then).
+    source: content.WebAddress = Field(min_length=1)
     checked_on: content.Day = None
     well_known: bool = False
 

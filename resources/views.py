@@ -25,9 +25,12 @@ def _safe_next(request, candidate: str | None) -> str:
 
 
 def _grouped(lines):
+    """Lines by kind; within a kind, people you can call or text come before
+    directories and websites."""
     groups = []
     for kind, label in HelpLine.Kind.choices:
         members = [line for line in lines if line.kind == kind]
+        members.sort(key=lambda line: not (line.tel or line.sms))
         if members:
             groups.append({"kind": kind, "label": label, "lines": members})
     return groups
@@ -40,8 +43,15 @@ def index(request):
         form = CountryForm(request.POST)
         if form.is_valid():
             code = form.cleaned_data["country"]
-            target = _safe_next(request, form.cleaned_data["next"]) or reverse("resources:index")
-            response = HttpResponseRedirect(target)
+            next_url = _safe_next(request, form.cleaned_data["next"])
+            target = next_url or reverse("resources:index")
+            if next_url and request.POST.get("resubmit"):
+                # The page the person chose from was made by a form they sent
+                # (the danger screen's result): 307 sends the same form again, so
+                # it comes back as it was, now with local numbers.
+                response = HttpResponseRedirect(target, preserve_request=True)
+            else:
+                response = HttpResponseRedirect(target)
             if code:
                 response.set_cookie(
                     api.COOKIE,

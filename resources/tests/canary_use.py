@@ -15,6 +15,6 @@ def use_everything(client, canary: str) -> None:
         "/help/",
         {"country": "NZ", "next": "/help/"},
         then="/help/",
-        says="Help in New Zealand",
+        says="Call for help in New Zealand",
         step="choosing a country for help lines",
     )

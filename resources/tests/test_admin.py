@@ -70,7 +70,32 @@ def test_an_operator_who_checked_an_entry_can_record_the_date_and_people_see_it(
     assert line.edited_by_operator
     stranger_client.cookies["hv_cc"] = "GB"
     html = stranger_client.get("/help/").content.decode()
-    assert "Checked by this Haven's operators on 6 May 2026." in html
+    assert "Checked against its source on 6 May 2026." in html
+
+
+def test_operators_see_which_entries_nobody_has_re_checked_yet(operator_client):
+    unchecked = HelpLine.objects.filter(checked_on__isnull=True).first()
+    checked = HelpLine.objects.exclude(pk=unchecked.pk).first()
+    HelpLine.objects.filter(pk=checked.pk).update(checked_on=datetime.date(2026, 12, 1))
+    listing = operator_client.get(ADMIN).content.decode()
+    assert "Not yet re-checked" in listing
+    filtered = operator_client.get(f"{ADMIN}?checked=no").content.decode()
+    assert unchecked.name in filtered
+    assert f"/{checked.pk}/change/" not in filtered
+    assert f"/{unchecked.pk}/change/" in filtered
+    done = operator_client.get(f"{ADMIN}?checked=yes").content.decode()
+    assert f"/{checked.pk}/change/" in done
+    assert f"/{unchecked.pk}/change/" not in done
+
+
+def test_the_change_page_warns_about_an_entry_nobody_has_re_checked(operator_client):
+    line = HelpLine.objects.get(slug="gb-samaritans")
+    HelpLine.objects.filter(pk=line.pk).update(checked_on=None)
+    html = operator_client.get(f"{ADMIN}{line.pk}/change/").content.decode()
+    assert "Not yet re-checked: nobody has confirmed this entry against its source." in html
+    HelpLine.objects.filter(pk=line.pk).update(checked_on=datetime.date(2026, 12, 1))
+    html = operator_client.get(f"{ADMIN}{line.pk}/change/").content.decode()
+    assert "Not yet re-checked" not in html
 
 
 def test_a_reload_does_not_undo_an_operators_correction(operator_client):

@@ -14,7 +14,10 @@ pytestmark = pytest.mark.django_db
 SETTING_UP = "The list of help lines is still being set up here."
 CALL_LOCAL = "If you are in danger right now, call your local emergency number."
 
-GOOD_LINE = "      - slug: xx-help\n        kind: crisis\n        name: A help line\n"
+GOOD_LINE = (
+    "      - slug: xx-help\n        kind: crisis\n        name: A help line\n"
+    "        source: https://example.org/help\n"
+)
 
 
 def country_file(line=GOOD_LINE, version="1", code="XX", number='"112"'):
@@ -61,7 +64,7 @@ def test_the_loader_names_the_file_the_line_and_the_field(tmp_path):
     with pytest.raises(CommandError) as refused:
         call_command("load_resources", "--file", str(path), stdout=StringIO())
     assert str(refused.value) == (
-        f"{path}:10: countries[0].lines[0].well_known: must be true or false (it says 'sometimes')"
+        f"{path}:11: countries[0].lines[0].well_known: must be true or false (it says 'sometimes')"
     )
 
 
@@ -71,21 +74,39 @@ def test_a_date_that_is_not_a_day_is_refused_at_its_line(tmp_path):
     with pytest.raises(CommandError) as refused:
         call_command("load_resources", "--file", str(path), stdout=StringIO())
     assert str(refused.value) == (
-        f"{path}:10: countries[0].lines[0].checked_on: must be a date written as YYYY-MM-DD"
+        f"{path}:11: countries[0].lines[0].checked_on: must be a date written as YYYY-MM-DD"
     )
 
 
 def test_a_slug_used_twice_is_refused_where_it_is_used_the_second_time(tmp_path):
     path = tmp_path / "helplines.yaml"
     path.write_text(
-        country_file() + "international:\n  - slug: xx-help\n    kind: crisis\n    name: Another\n"
+        country_file()
+        + "international:\n  - slug: xx-help\n    kind: crisis\n    name: Another\n"
+        + "    source: https://example.org/another\n"
     )
     with pytest.raises(CommandError) as refused:
         call_command("load_resources", "--file", str(path), stdout=StringIO())
     assert str(refused.value) == (
-        f"{path}:11: international[0].slug: the slug 'xx-help' is already used on line 7; "
+        f"{path}:12: international[0].slug: the slug 'xx-help' is already used on line 7; "
         "each needs its own"
     )
+    assert HelpLine.objects.count() == 0
+
+
+def test_an_entry_that_does_not_say_where_its_number_comes_from_is_refused(tmp_path):
+    path = tmp_path / "helplines.yaml"
+    no_source = "      - slug: xx-help\n        kind: crisis\n        name: A help line\n"
+    path.write_text(country_file(line=no_source + '        phone: "0800 000 000"\n'))
+    with pytest.raises(CommandError) as refused:
+        call_command("load_resources", "--file", str(path), stdout=StringIO())
+    assert str(refused.value) == (
+        f"{path}:7: countries[0].lines[0].source: this is needed but missing"
+    )
+    path.write_text(country_file(line=no_source + '        source: ""\n'))
+    with pytest.raises(CommandError) as refused:
+        call_command("load_resources", "--file", str(path), stdout=StringIO())
+    assert str(refused.value) == f"{path}:10: countries[0].lines[0].source: must not be empty"
     assert HelpLine.objects.count() == 0
 
 
@@ -141,5 +162,6 @@ def test_help_shows_what_is_already_loaded_when_the_file_breaks(stranger_client,
         api._file_dataset.cache_clear()
     assert response.status_code == 200
     html = response.content.decode()
-    assert "If you are in danger right now, call 999." in html
+    # The country row is still in the database: its emergency number is one tap away.
+    assert '<a class="call-button call-button-emergency" href="tel:999">' in html
     assert SETTING_UP in html

@@ -9,5 +9,5 @@ def test_using_the_help_pages_stores_nothing_about_the_person(owner_client):
     before = (Country.objects.count(), HelpLine.objects.count())
     use_everything(owner_client, "CANARY-RESOURCES-0001")
     assert owner_client.cookies["hv_cc"].value == "NZ"
-    assertContains(owner_client.get("/help/"), "Help in New Zealand")
+    assertContains(owner_client.get("/help/"), "Call for help in New Zealand")
     assert (Country.objects.count(), HelpLine.objects.count()) == before
