@@ -197,3 +197,19 @@ def test_every_page_of_the_plan_has_no_serious_barriers(owner, open_context, liv
     expect(page.locator(".error-summary")).to_be_visible()
     problems += serious_barriers(page, "/safety-plan/support/ with an error")
     assert not problems, "axe found serious problems:\n" + "\n".join(problems)
+
+
+def test_choosing_a_country_on_the_numbers_part_fills_in_its_numbers(
+    owner, open_context, live_server, sign_in
+):
+    """With no country yet, the numbers part offers the row of countries; a tap
+    brings the page back at the call buttons with that country's numbers
+    written into the plan's first rows."""
+    page = phone_page(open_context, live_server)
+    sign_in(page, OWNER_NAME, OWNER_PASSPHRASE)
+    page.goto("/safety-plan/support/")
+    assert page.locator("[name=number-0-number]").input_value() == ""
+    page.get_by_role("button", name="United Kingdom").click()
+    page.wait_for_url("**/safety-plan/support/#call-now")
+    assert page.locator("[name=number-0-number]").input_value() == "999"
+    expect(page.locator("#call-now a[href^='tel:']").first).to_be_in_viewport()

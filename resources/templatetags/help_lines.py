@@ -75,7 +75,7 @@ def _first_callable(lines, kind):
 
 
 @register.inclusion_tag("resources/includes/call_now.html", takes_context=True)
-def call_now(context, heading_level=2, keep_answers=False):
+def call_now(context, heading_level=2, keep_answers=False, reload=False):
     request = context.get("request")
     code = api.chosen_country(request) if request is not None else None
     here = request.get_full_path() if request is not None else ""
@@ -112,6 +112,9 @@ def call_now(context, heading_level=2, keep_answers=False):
             "emergency_numbers": api.emergency_numbers(),
             "next": f"{here}#call-now" if here else "",
             "carried": carried,
+            # reload: the page fills itself in from the country (the safety
+            # plan's numbers), so it comes back whole rather than in parts.
+            "reload": reload,
         }
     lines = api.entries_for(code)
     emergency = _first_callable(lines, HelpLine.Kind.EMERGENCY)
