@@ -56,6 +56,7 @@ def help_lines(context, heading_level=2, all_kinds=False):
         "fell_back": fell_back,
         "emergency": [line for line in lines if line.kind == HelpLine.Kind.EMERGENCY],
         "others": [line for line in lines if line.kind != HelpLine.Kind.EMERGENCY],
+        "discreet": context.get("discreet", False),
         "heading_level": max(2, min(int(heading_level), 6)),
         "sub_level": max(3, min(int(heading_level) + 1, 6)),
         "help_url": help_url,
@@ -83,6 +84,7 @@ def call_now(context, heading_level=2, keep_answers=False, reload=False):
     level, _sub = _heading_levels(heading_level)
     on_help_page = request is not None and request.path == help_url
     result = {
+        "discreet": context.get("discreet", False),
         "heading_level": level,
         "help_url": help_url,
         "more_url": "#help-country" if on_help_page else f"{help_url}#help-country",
