@@ -27,3 +27,12 @@ def test_the_dashboard_shows_exit_plan_progress_in_words_and_as_a_bar(owner_clie
     assert "3 of 24 tasks done" in body
     assert 'max="24" value="3"' in body
     assert 'href="/exit-plan/"' in body
+
+
+def test_the_dashboard_counts_the_parts_filled_in(owner_client):
+    owner_client.post("/safety-plan/places/", {"place-rows": "1", "place-0-name": "The library"})
+    body = owner_client.get("/home/").content.decode()
+    assert "1 of 7 parts filled in" in body
+    save_whole_plan(owner_client)
+    body = owner_client.get("/home/").content.decode()
+    assert "7 of 7 parts filled in" in body
