@@ -220,7 +220,9 @@ class PreferencesForm(forms.Form):
         if discreet_on:
             # Under a disguise the page says nothing about Haven or leaving.
             self.fields["exit_url"].label = _("The Close button opens")
-            self.fields["discreet"].choices = [("", _("Off"))] + discreet.CHOICES[1:]
+            choice = self.fields["discreet"]
+            assert isinstance(choice, forms.ChoiceField)
+            choice.choices = [("", _("Off")), *discreet.CHOICES[1:]]
             self.fields["discreet"].label = _("Plain look")
             self.fields["discreet"].help_text = _(
                 "Shows a plain name, icon and words. This browser keeps it after "
