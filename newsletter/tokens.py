@@ -39,8 +39,12 @@ class BadToken(Exception):
         self.reason = reason
 
 
-def _signer(purpose: str) -> signing.TimestampSigner:
-    return signing.TimestampSigner(salt=f"haven.newsletter.{purpose}")
+def _signer(purpose: str) -> signing.Signer:
+    salt = f"haven.newsletter.{purpose}"
+    # A link that never ends needs no time in it (and is the same every time).
+    if LIFETIME[purpose] is None:
+        return signing.Signer(salt=salt)
+    return signing.TimestampSigner(salt=salt)
 
 
 def make(purpose: str, subscriber_id, generation: int | None = None) -> str:
@@ -52,7 +56,11 @@ def make(purpose: str, subscriber_id, generation: int | None = None) -> str:
 
 def read(purpose: str, token: str) -> Opened:
     try:
-        value = _signer(purpose).unsign(token, max_age=LIFETIME[purpose])
+        signer = _signer(purpose)
+        if isinstance(signer, signing.TimestampSigner):
+            value = signer.unsign(token, max_age=LIFETIME[purpose])
+        else:
+            value = signer.unsign(token)
     except signing.SignatureExpired:
         raise BadToken("expired") from None
     except signing.BadSignature:
