@@ -61,4 +61,8 @@ class ManageForm(TopicsMixin):
         label=_("How the notes look in your inbox"),
         choices=Wording.choices,
         widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Please pick one of the three ways the notes can look."),
+            "invalid_choice": _("Please pick one of the three ways the notes can look."),
+        },
     )

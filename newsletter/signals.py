@@ -38,13 +38,12 @@ TOKEN = re.compile(r"unsubscribe[ +:]+([A-Za-z0-9_:.\-]+)", re.IGNORECASE)
 
 @cache
 def _views() -> dict:
-    from anymail.webhooks import brevo, mailjet, postmark, sendgrid, sparkpost
+    from anymail.webhooks import brevo, mailjet, postmark, sparkpost
 
     return {
         "postmark": postmark.PostmarkTrackingWebhookView.as_view(),
         "postmark-inbound": postmark.PostmarkInboundWebhookView.as_view(),
-        "sendgrid": sendgrid.SendGridTrackingWebhookView.as_view(),
-        "sendgrid-inbound": sendgrid.SendGridInboundWebhookView.as_view(),
+        "mailjet-inbound": mailjet.MailjetInboundWebhookView.as_view(),
         "mailjet": mailjet.MailjetTrackingWebhookView.as_view(),
         "brevo": brevo.BrevoTrackingWebhookView.as_view(),
         "sparkpost": sparkpost.SparkPostTrackingWebhookView.as_view(),
@@ -67,8 +66,6 @@ def _hash(recipient: str | None) -> str | None:
 def _is_soft(event) -> bool:
     raw = event.esp_event if isinstance(event.esp_event, dict) else {}
     if raw.get("Type") in SOFT_TYPES:  # Postmark
-        return True
-    if raw.get("type") == "blocked":  # SendGrid: refused for now, not for good
         return True
     # Mailjet
     return raw.get("event") == "bounce" and raw.get("hard_bounce") is False
