@@ -6,10 +6,13 @@ never shown here.
 
 from __future__ import annotations
 
+import uuid
+
 from django import forms
 from django.contrib import admin, messages
 from django.db import transaction
 from django.db.models import Count
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -117,14 +120,20 @@ class IssueAdmin(admin.ModelAdmin):
     def get_urls(self):
         own = [
             path(
-                "<uuid:issue_id>/preview/",
+                # <path:...> like the admin's own pages (the access walk's uuid
+                # routes are members' objects).
+                "<path:object_id>/preview/",
                 self.admin_site.admin_view(self.preview),
                 name="newsletter_issue_preview",
             ),
         ]
         return own + super().get_urls()
 
-    def preview(self, request, issue_id):
+    def preview(self, request, object_id):
+        try:
+            issue_id = uuid.UUID(object_id)
+        except ValueError:
+            raise Http404 from None
         issue = get_object_or_404(Issue, pk=issue_id)
         wording = request.GET.get("wording", Wording.QUIET)
         if wording not in Wording.values:
