@@ -222,6 +222,8 @@ HAVEN_NEWSLETTER_UNSUBSCRIBE_MAILBOX = env_str(
 )
 HAVEN_NEWSLETTER_LEASE_SECONDS = env_int("HAVEN_NEWSLETTER_LEASE_SECONDS", 120)
 HAVEN_NEWSLETTER_RETRIES = env_int("HAVEN_NEWSLETTER_RETRIES", 5)
+# SMTP pipelining (RFC 2920) where the relay offers it: fewer round trips a message.
+HAVEN_NEWSLETTER_PIPELINING = env_bool("HAVEN_NEWSLETTER_PIPELINING", True)
 HAVEN_NEWSLETTER_RETRY_PAUSE = env_int("HAVEN_NEWSLETTER_RETRY_PAUSE_MS", 1000) / 1000
 # "user:password" the mail provider's bounce and complaint webhooks send; unset, they answer 404.
 ANYMAIL = {"WEBHOOK_SECRET": env_str("HAVEN_MAIL_WEBHOOK_SECRET")}

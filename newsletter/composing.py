@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import binascii
 import email.utils
+import time
 from dataclasses import dataclass
 from email.header import Header
 from functools import cached_property
@@ -24,8 +25,8 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from newsletter import addresses, links
-from newsletter.models import Issue, Subscriber, Wording
+from newsletter import addresses, links, tokens
+from newsletter.models import Issue, Wording
 
 # Stand-ins for each recipient's own links, put in after rendering once.
 UNSUBSCRIBE_MARK = "HVNLUNSUBSCRIBEMARK"
@@ -52,8 +53,8 @@ def _domain() -> str:
 class Variant:
     sender: str
     subject: str
-    text: str
-    html: str
+    text: Part
+    html: Part
 
 
 def render(issue: Issue, wording: str) -> tuple[str, str, str, str]:
@@ -79,20 +80,59 @@ def _qp(text: str) -> str:
     return body.decode("ascii").replace("\n", "\r\n")
 
 
+class Part:
+    """A rendered part, quoted-printable encoded once, except the lines holding links.
+
+    Quoted-printable works line by line, so encoding each line on its own
+    gives the same bytes as encoding the whole; only the few lines with a
+    recipient's links are encoded again for each recipient.
+    """
+
+    def __init__(self, rendered: str) -> None:
+        self.pieces: list[str | None] = []
+        self.marked: list[tuple[int, str]] = []
+        for line in rendered.replace("\r\n", "\n").split("\n"):
+            if UNSUBSCRIBE_MARK in line or MANAGE_MARK in line:
+                self.marked.append((len(self.pieces), line))
+                self.pieces.append(None)
+            else:
+                self.pieces.append(_qp(line))
+
+    def encoded(self, unsubscribe: str, manage: str) -> str:
+        pieces = list(self.pieces)
+        for index, line in self.marked:
+            pieces[index] = _qp(
+                line.replace(UNSUBSCRIBE_MARK, unsubscribe).replace(MANAGE_MARK, manage)
+            )
+        return "\r\n".join(pieces)
+
+
 class Composer:
     """Builds every recipient's message for one issue."""
 
     def __init__(self, issue: Issue) -> None:
         self.issue = issue
         self.domain = _domain()
+        self.opener = addresses.Opener()
+        self._date = (0, "")
+        self.unsubscribe_at = links.template("newsletter:unsubscribe")
+        self.manage_at = links.template("newsletter:manage")
         self.variants: dict[str, Variant] = {}
         for wording in Wording.values:
             name, subject, text, html = render(issue, wording)
-            self.variants[wording] = Variant(_header(_sender(name)), _header(subject), text, html)
+            self.variants[wording] = Variant(
+                _header(_sender(name)), _header(subject), Part(text), Part(html)
+            )
 
     @cached_property
     def list_id(self) -> str:
         return f"Weekly notes <{self.issue.kind}.notes.{self.domain}>"
+
+    def date(self) -> str:
+        now = int(time.time())
+        if self._date[0] != now:
+            self._date = (now, email.utils.formatdate(now, localtime=False))
+        return self._date[1]
 
     def message_id(self, subscriber_id) -> str:
         return f"<notes.{self.issue.id.hex}.{subscriber_id.hex}@{self.domain}>"
@@ -100,23 +140,22 @@ class Composer:
     def envelope_sender(self) -> str:
         return email.utils.parseaddr(settings.HAVEN_NEWSLETTER_BOUNCES)[1]
 
-    def build(self, subscriber: Subscriber) -> tuple[str, bytes]:
+    def build(self, subscriber_id, sealed_address: bytes, wording: str) -> tuple[str, bytes]:
         """(recipient address, the whole message) for one subscriber."""
-        to = addresses.open_address(subscriber.address, subscriber.id)
-        variant = self.variants.get(subscriber.wording) or self.variants[Wording.QUIET]
-        unsubscribe = links.unsubscribe_url(subscriber.id)
-        manage = links.manage_url(subscriber.id)
-        text = variant.text.replace(UNSUBSCRIBE_MARK, unsubscribe).replace(MANAGE_MARK, manage)
-        html = variant.html.replace(UNSUBSCRIBE_MARK, unsubscribe).replace(MANAGE_MARK, manage)
-        boundary = f"=_notes_{subscriber.id.hex}"
+        to = self.opener(sealed_address, subscriber_id)
+        variant = self.variants.get(wording) or self.variants[Wording.QUIET]
+        leave = tokens.make("unsubscribe", subscriber_id)
+        unsubscribe = leave.join(self.unsubscribe_at)
+        manage = tokens.make("manage", subscriber_id).join(self.manage_at)
+        boundary = f"=_notes_{subscriber_id.hex}"
         lines = [
             f"From: {variant.sender}",
             f"To: {to}",
             f"Subject: {variant.subject}",
-            f"Date: {email.utils.formatdate(localtime=False)}",
-            f"Message-ID: {self.message_id(subscriber.id)}",
+            f"Date: {self.date()}",
+            f"Message-ID: {self.message_id(subscriber_id)}",
             f"List-Id: {self.list_id}",
-            f"List-Unsubscribe: <{unsubscribe}>,\r\n <{links.unsubscribe_mailto(subscriber.id)}>",
+            f"List-Unsubscribe: <{unsubscribe}>,\r\n <{links.unsubscribe_mailto(leave)}>",
             "List-Unsubscribe-Post: List-Unsubscribe=One-Click",
             "MIME-Version: 1.0",
             f'Content-Type: multipart/alternative; boundary="{boundary}"',
@@ -125,12 +164,12 @@ class Composer:
             "Content-Type: text/plain; charset=utf-8",
             "Content-Transfer-Encoding: quoted-printable",
             "",
-            _qp(text),
+            variant.text.encoded(unsubscribe, manage),
             f"--{boundary}",
             "Content-Type: text/html; charset=utf-8",
             "Content-Transfer-Encoding: quoted-printable",
             "",
-            _qp(html),
+            variant.html.encoded(unsubscribe, manage),
             f"--{boundary}--",
             "",
         ]

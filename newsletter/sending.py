@@ -3,12 +3,14 @@ a global rate limit, and a record per recipient marked the moment the server acc
 
 How a crash is survived: every (issue, subscriber) pair has one Delivery row,
 made once. The job (core.jobs, one per issue) claims pending rows in batches
-under its run's token; each pool thread marks its row sent straight after
-the SMTP server's "250" for that message, in its own autocommit UPDATE. A
-worker killed mid-campaign leaves sent rows sent and the rest claimed; the
-next run (once the lease runs out) puts claimed rows back to pending and
-carries on. The one message that can go twice is one accepted in the
-instant before its row was marked; its Message-ID is the same both times.
+under its run's token. When the SMTP server answers "250" to a message, its
+pool thread hands the row's id to one writer thread, which marks it sent
+within a few milliseconds (in one UPDATE with any others accepted
+meanwhile, so the threads never queue for the database's write lock). A worker killed mid-campaign
+leaves sent rows sent and the rest claimed; the next run (once the lease
+runs out) puts claimed rows back to pending and carries on. The one message
+that can go twice is one accepted in the instant before its row was marked;
+its Message-ID is the same both times, so a receiving server can tell.
 
 Temporary refusals (421, 454, and other 4xx replies) are tried again on a
 fresh connection after a growing pause; if they keep coming, the rows go
@@ -25,6 +27,7 @@ import secrets
 import smtplib
 import threading
 import time
+import uuid
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -32,6 +35,7 @@ from django.db import close_old_connections, connection
 from django.db.models import F
 from django.utils import timezone
 
+from newsletter import smtp
 from newsletter.composing import Composer
 from newsletter.models import Delivery, Issue, RateWindow, SendSettings, Subscriber, Suppression
 
@@ -39,6 +43,9 @@ logger = logging.getLogger("haven.newsletter")
 
 TEMPORARY = {421, 450, 451, 452, 454}
 BATCH = 500
+HANDOFF = 16
+# How long an accepted message may wait to be marked sent, at most.
+MARK_WITHIN = 0.005
 STOP = object()
 
 
@@ -58,7 +65,7 @@ class RateLimit:
 
     def __init__(self, rate: int) -> None:
         self.rate = max(1, rate)
-        self.chunk = max(1, min(50, self.rate // 10))
+        self.chunk = max(1, min(500, self.rate // 10))
         self.left = 0
 
     def take(self) -> None:
@@ -87,15 +94,6 @@ class RateLimit:
 # ---- The connection pool ----
 
 
-def _connect() -> smtplib.SMTP:
-    client = smtplib.SMTP(settings.EMAIL_HOST, settings.EMAIL_PORT, timeout=settings.EMAIL_TIMEOUT)
-    if settings.EMAIL_USE_TLS:
-        client.starttls()
-    if settings.EMAIL_HOST_USER:
-        client.login(settings.EMAIL_HOST_USER, settings.EMAIL_HOST_PASSWORD)
-    return client
-
-
 @dataclass
 class Outcome:
     sent: int = 0
@@ -110,35 +108,78 @@ class Pool:
     def __init__(self, size: int, token: str, envelope_from: str) -> None:
         self.token = token
         self.envelope_from = envelope_from
-        self.work: queue.Queue = queue.Queue(maxsize=size * 64)
+        self.work: queue.Queue = queue.Queue(maxsize=size * 8)
+        self.pending: list[tuple] = []
         self.outcome = Outcome()
+        self.accepted: queue.Queue = queue.Queue()
         self.threads = [
             threading.Thread(target=self._serve, name=f"notes-smtp-{n}", daemon=True)
             for n in range(max(1, size))
         ]
+        self.writer = threading.Thread(target=self._write, name="notes-marks", daemon=True)
+        self.pipelining = settings.HAVEN_NEWSLETTER_PIPELINING
         self.retries = settings.HAVEN_NEWSLETTER_RETRIES
         self.pause = settings.HAVEN_NEWSLETTER_RETRY_PAUSE
+        self.writer.start()
         for thread in self.threads:
             thread.start()
 
     def put(self, delivery_id: int, address_hash: str, to: str, message: bytes) -> None:
-        self.work.put((delivery_id, address_hash, to, message))
+        # Handed over a few at a time: fewer wake-ups of the sending threads.
+        self.pending.append((delivery_id, address_hash, to, message))
+        if len(self.pending) >= HANDOFF:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.pending:
+            self.work.put(self.pending)
+            self.pending = []
 
     def finish(self) -> Outcome:
+        self.flush()
         for _thread in self.threads:
             self.work.put(STOP)
         for thread in self.threads:
             thread.join()
+        self.accepted.put(STOP)
+        self.writer.join()
         return self.outcome
+
+    def _write(self) -> None:
+        """The one writer: marks accepted rows sent the moment they arrive."""
+        try:
+            while True:
+                ids = [self.accepted.get()]
+                # Whatever else is accepted within a few milliseconds joins
+                # the same UPDATE: one commit per message would cost more
+                # than sending it.
+                until = time.monotonic() + MARK_WITHIN
+                while len(ids) < 500 and ids[-1] is not STOP:
+                    left = until - time.monotonic()
+                    if left <= 0:
+                        break
+                    try:
+                        ids.append(self.accepted.get(timeout=left))
+                    except queue.Empty:
+                        break
+                stop = ids[-1] is STOP
+                ids = [i for i in ids if i is not STOP]
+                if ids:
+                    self._mark_sent(ids)
+                if stop:
+                    return
+        finally:
+            connection.close()
 
     def _serve(self) -> None:
         client = None
         try:
             while True:
-                item = self.work.get()
-                if item is STOP:
+                items = self.work.get()
+                if items is STOP:
                     break
-                client = self._send_one(client, *item)
+                for item in items:
+                    client = self._send_one(client, *item)
         finally:
             if client is not None:
                 try:
@@ -151,8 +192,8 @@ class Pool:
         for attempt in range(self.retries + 1):
             try:
                 if client is None:
-                    client = _connect()
-                client.sendmail(self.envelope_from, [to], message)
+                    client = smtp.connect()
+                smtp.transmit(client, self.envelope_from, to, message, self.pipelining)
             except smtplib.SMTPRecipientsRefused as refused:
                 code = next(iter(refused.recipients.values()))[0]
                 if code in TEMPORARY or 400 <= code < 500:
@@ -169,7 +210,7 @@ class Pool:
             except (smtplib.SMTPServerDisconnected, smtplib.SMTPConnectError, OSError):
                 client = self._pause(client, attempt, reset=False)
                 continue
-            self._mark_sent(delivery_id)
+            self.accepted.put(delivery_id)
             return client
         # Still refused for now: back to pending, for the job's next try.
         Delivery.objects.filter(pk=delivery_id, claim=self.token).update(
@@ -191,16 +232,17 @@ class Pool:
         time.sleep(min(30.0, self.pause * 2**attempt))
         return None
 
-    def _mark_sent(self, delivery_id: int) -> None:
-        # Straight away, one row, its own commit: what the server accepted is on record.
+    def _mark_sent(self, ids: list[int]) -> None:
+        # Its own commit, straight away: what the server accepted is on record.
+        marks = ", ".join(["%s"] * len(ids))
         with connection.cursor() as cursor:
             cursor.execute(
-                "UPDATE newsletter_delivery SET state = %s, sent_at = %s"
-                " WHERE id = %s AND claim = %s",
-                [Delivery.State.SENT, timezone.now(), delivery_id, self.token],
+                "UPDATE newsletter_delivery SET state = %s, sent_at = %s"  # noqa: S608
+                f" WHERE claim = %s AND id IN ({marks})",
+                [Delivery.State.SENT, timezone.now(), self.token, *ids],
             )
         with self.outcome.lock:
-            self.outcome.sent += 1
+            self.outcome.sent += len(ids)
 
     def _refused(self, delivery_id: int, address_hash: str, code: int) -> None:
         from newsletter import actions
@@ -217,29 +259,35 @@ class Pool:
 # ---- One issue ----
 
 
+def _table(model) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
+
+
 def prepare(issue: Issue) -> None:
-    """Make one Delivery per subscriber who wants this kind of notes (once per issue)."""
+    """Make one Delivery per subscriber who wants this kind of notes (once per issue).
+
+    One INSERT ... SELECT in the database: for 100,000 subscribers that is one
+    statement, not 100,000 objects. Re-running it adds nothing (the pair is unique).
+    """
     if issue.state != Issue.State.SCHEDULED:
         return
-    wants = {"weekly": True} if issue.kind == Issue.Kind.WEEKLY else {"daily": True}
-    suppressed = Suppression.objects.values("address_hash")
-    recipients = (
-        Subscriber.objects.filter(state=Subscriber.State.CONFIRMED, **wants)
-        .exclude(address_hash__in=suppressed)
-        .values_list("pk", flat=True)
-        .iterator(chunk_size=2000)
-    )
-    chunk = []
-    for subscriber_id in recipients:
-        chunk.append(Delivery(issue=issue, subscriber_id=subscriber_id))
-        if len(chunk) == 2000:
-            Delivery.objects.bulk_create(chunk, ignore_conflicts=True)
-            chunk = []
-    Delivery.objects.bulk_create(chunk, ignore_conflicts=True)
+    topic = "weekly" if issue.kind == Issue.Kind.WEEKLY else "daily"
+    issue_id = Issue._meta.pk.get_db_prep_value(issue.pk, connection)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {_table(Delivery)} (issue_id, subscriber_id, state, claim, attempts)"  # noqa: S608
+            f" SELECT %s, s.id, %s, '', 0 FROM {_table(Subscriber)} s"
+            f" WHERE s.state = %s AND s.{topic} = %s AND NOT EXISTS"
+            f" (SELECT 1 FROM {_table(Suppression)} x WHERE x.address_hash = s.address_hash)"
+            " ON CONFLICT (issue_id, subscriber_id) DO NOTHING",
+            [issue_id, Delivery.State.PENDING, Subscriber.State.CONFIRMED, True],
+        )
     Issue.objects.filter(pk=issue.pk, state=Issue.State.SCHEDULED).update(state=Issue.State.SENDING)
 
 
-def _claim(issue: Issue, token: str, size: int) -> list[Delivery]:
+def _claim(issue: Issue, token: str, size: int) -> list[tuple]:
+    """Claim up to `size` pending rows: (delivery id, subscriber id, sealed address,
+    address hash, wording, subscriber state) for each."""
     todo = Delivery.objects.filter(issue=issue, state=Delivery.State.PENDING)
     ids = list(todo.order_by("pk").values_list("pk", flat=True)[:size])
     if not ids:
@@ -247,17 +295,20 @@ def _claim(issue: Issue, token: str, size: int) -> list[Delivery]:
     todo.filter(pk__in=ids).update(
         state=Delivery.State.CLAIMED, claim=token, attempts=F("attempts") + 1
     )
-    claimed = Delivery.objects.filter(pk__in=ids, claim=token, state=Delivery.State.CLAIMED)
-    return list(
-        claimed.select_related("subscriber").only(
-            "pk",
-            "subscriber__id",
-            "subscriber__address",
-            "subscriber__address_hash",
-            "subscriber__wording",
-            "subscriber__state",
+    # Read straight from the cursor: this runs for every recipient.
+    marks = ", ".join(["%s"] * len(ids))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT d.id, d.subscriber_id, s.address, s.address_hash, s.wording, s.state"  # noqa: S608
+            f" FROM {_table(Delivery)} d JOIN {_table(Subscriber)} s ON s.id = d.subscriber_id"
+            f" WHERE d.claim = %s AND d.state = %s AND d.id IN ({marks}) ORDER BY d.id",
+            [token, Delivery.State.CLAIMED, *ids],
         )
-    )
+        rows = cursor.fetchall()
+    return [
+        (pk, sid if isinstance(sid, uuid.UUID) else uuid.UUID(hex=sid), *rest)
+        for pk, sid, *rest in rows
+    ]
 
 
 def send(issue: Issue, heartbeat=lambda: None) -> Outcome:
@@ -279,24 +330,21 @@ def send(issue: Issue, heartbeat=lambda: None) -> Outcome:
             batch = _claim(issue, token, BATCH)
             if not batch:
                 break
-            hashes = [d.subscriber.address_hash for d in batch]
+            hashes = [row[3] for row in batch]
             suppressed = set(
                 Suppression.objects.filter(address_hash__in=hashes).values_list(
                     "address_hash", flat=True
                 )
             )
             skip = []
-            for delivery in batch:
-                subscriber = delivery.subscriber
-                if (
-                    subscriber.state != Subscriber.State.CONFIRMED
-                    or subscriber.address_hash in suppressed
-                ):
-                    skip.append(delivery.pk)
+            for delivery_id, subscriber_id, sealed, digest, wording, state in batch:
+                if state != Subscriber.State.CONFIRMED or digest in suppressed:
+                    skip.append(delivery_id)
                     continue
-                to, message = composer.build(subscriber)
+                to, message = composer.build(subscriber_id, sealed, wording)
                 limit.take()
-                pool.put(delivery.pk, subscriber.address_hash, to, message)
+                pool.put(delivery_id, digest, to, message)
+            pool.flush()
             if skip:
                 Delivery.objects.filter(pk__in=skip, claim=token).update(
                     state=Delivery.State.SKIPPED

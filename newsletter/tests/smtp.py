@@ -32,6 +32,8 @@ class Sink:
         self.refusals: list[int] = []
         self.recipients_refused: dict[str, int] = {}
         self.held = 0
+        # Offer PIPELINING (RFC 2920), as most relays do.
+        self.pipelining = True
         self._hold_after: int | None = None
         self._release = threading.Event()
         self.lock = threading.Lock()
@@ -49,6 +51,12 @@ class Sink:
     def release(self) -> None:
         self._hold_after = None
         self._release.set()
+
+    async def handle_EHLO(self, server, session, envelope, hostname, responses):  # noqa: N802
+        session.host_name = hostname
+        if self.pipelining:
+            responses.insert(-1, "250-PIPELINING")
+        return responses
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802
         code = self.recipients_refused.get(address)
