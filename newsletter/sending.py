@@ -105,7 +105,8 @@ class Outcome:
 class Pool:
     """`size` threads, each holding one SMTP connection for the whole issue."""
 
-    def __init__(self, size: int, token: str, envelope_from: str) -> None:
+    def __init__(self, size: int, token: str, envelope_from: str, handoff: int = 16) -> None:
+        self.handoff = handoff
         self.token = token
         self.envelope_from = envelope_from
         self.work: queue.Queue = queue.Queue(maxsize=size * 8)
@@ -127,7 +128,7 @@ class Pool:
     def put(self, delivery_id: int, address_hash: str, to: str, message: bytes) -> None:
         # Handed over a few at a time: fewer wake-ups of the sending threads.
         self.pending.append((delivery_id, address_hash, to, message))
-        if len(self.pending) >= HANDOFF:
+        if len(self.pending) >= self.handoff:
             self.flush()
 
     def flush(self) -> None:
@@ -135,7 +136,16 @@ class Pool:
             self.work.put(self.pending)
             self.pending = []
 
-    def finish(self) -> Outcome:
+    def finish(self, *, discard: bool = False) -> Outcome:
+        """Send what is queued and stop; with `discard`, drop what is not sent yet
+        (its rows stay claimed, for the next run to take up)."""
+        if discard:
+            self.pending = []
+            while True:
+                try:
+                    self.work.get_nowait()
+                except queue.Empty:
+                    break
         self.flush()
         for _thread in self.threads:
             self.work.put(STOP)
@@ -323,11 +333,16 @@ def send(issue: Issue, heartbeat=lambda: None) -> Outcome:
     options = SendSettings.current()
     limit = RateLimit(options.rate_per_second)
     composer = Composer(issue)
-    pool = Pool(options.connections, token, composer.envelope_sender())
+    # At a slow rate each message goes as soon as its permit is taken.
+    handoff = HANDOFF if options.rate_per_second >= 100 else 1
+    pool = Pool(options.connections, token, composer.envelope_sender(), handoff)
+    # About ten seconds' worth at the operator's rate between heartbeats, so a
+    # slow rate never outlives the job's lease.
+    size = max(1, min(BATCH, options.rate_per_second * 10))
     try:
         while True:
             heartbeat()
-            batch = _claim(issue, token, BATCH)
+            batch = _claim(issue, token, size)
             if not batch:
                 break
             hashes = [row[3] for row in batch]
@@ -349,8 +364,13 @@ def send(issue: Issue, heartbeat=lambda: None) -> Outcome:
                 Delivery.objects.filter(pk__in=skip, claim=token).update(
                     state=Delivery.State.SKIPPED
                 )
-    finally:
+    except BaseException:
+        # Lost the lease, or something broke: stop at once, send nothing more.
+        pool.finish(discard=True)
+        raise
+    else:
         outcome = pool.finish()
+    finally:
         close_old_connections()
     RateLimit.prune()
     if outcome.later:

@@ -228,3 +228,32 @@ def test_encoding_line_by_line_reads_back_as_the_whole_and_keeps_lines_short():
     assert binascii.a2b_qp(encoded.encode()).decode().replace("\r\n", "\n") == expected
     assert binascii.a2b_qp(_qp(expected).encode()).decode().replace("\r\n", "\n") == expected
     assert max(len(line) for line in encoded.split("\r\n")) <= 76  # RFC 2045
+
+
+def test_a_run_that_loses_its_lease_stops_sending_and_the_next_one_finishes(sink, monkeypatch):
+    from collections import Counter
+
+    from core.jobs import LeaseLost
+
+    for n in range(30):
+        make_subscriber(f"lease{n}@example.org")
+    monkeypatch.setattr(sending, "BATCH", 10)  # a heartbeat every ten messages
+    beats = []
+
+    def heartbeat():
+        beats.append(1)
+        if len(beats) == 2:
+            raise LeaseLost
+
+    issue = make_issue()
+    with pytest.raises(LeaseLost):
+        sending.send(issue, heartbeat=heartbeat)
+    sent = Delivery.objects.filter(state=Delivery.State.SENT).count()
+    # Nothing after the lost heartbeat was claimed or sent; what the first
+    # batch had not sent yet stays claimed, for the next run.
+    assert len(sink.recipients()) == sent <= 10
+    assert Delivery.objects.filter(state=Delivery.State.PENDING).count() == 20
+    assert Delivery.objects.filter(state=Delivery.State.CLAIMED).count() == 10 - sent
+
+    sending.send(Issue.objects.get(pk=issue.pk))
+    assert Counter(sink.recipients()) == {f"lease{n}@example.org": 1 for n in range(30)}
