@@ -152,11 +152,11 @@ def print_table(results: dict) -> None:
         sections.append(report.seal_section(results["seal"]))
     if "listing" in results:
         sections.append(report.listing_section(results["listing"]))
-    if "newsletter" in results:
-        sections.append(report.newsletter_section(results["newsletter"]))
     if "http" in results:
         sections.append(report.http_section(results["http"]))
         sections.append(report.memory_section(results["http"]))
+    if "newsletter" in results:
+        sections.append(report.newsletter_section(results["newsletter"]))
     for section in sections:
         lines += ["", *section]
     lines += ["", f"Whole run: {results['total_seconds']:.0f} s", "=" * 100]

@@ -31,7 +31,7 @@ import uuid
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db import close_old_connections, connection
+from django.db import DatabaseError, close_old_connections, connection
 from django.db.models import F
 from django.utils import timezone
 
@@ -175,11 +175,24 @@ class Pool:
                 stop = ids[-1] is STOP
                 ids = [i for i in ids if i is not STOP]
                 if ids:
-                    self._mark_sent(ids)
+                    self._mark_with_retries(ids)
                 if stop:
                     return
         finally:
             connection.close()
+
+    def _mark_with_retries(self, ids: list[int]) -> None:
+        for attempt in range(5):
+            try:
+                self._mark_sent(ids)
+                return
+            except DatabaseError as error:
+                logger.warning("marking notes sent failed error=%s", type(error).__name__)
+                close_old_connections()
+                time.sleep(0.05 * 2**attempt)
+        # Unmarked, they stay claimed: the next run may send these again.
+        with self.outcome.lock:
+            self.outcome.later.extend(ids)
 
     def _serve(self) -> None:
         client = None
@@ -189,7 +202,15 @@ class Pool:
                 if items is STOP:
                     break
                 for item in items:
-                    client = self._send_one(client, *item)
+                    try:
+                        client = self._send_one(client, *item)
+                    except Exception as error:
+                        # Never let one message stop a sending thread (the
+                        # queue would fill and nothing would finish); its
+                        # row stays claimed and the job tries again later.
+                        logger.error("notes send failed error=%s", type(error).__name__)
+                        with self.outcome.lock:
+                            self.outcome.later.append(item[0])
         finally:
             if client is not None:
                 try:
@@ -209,13 +230,14 @@ class Pool:
                 if code in TEMPORARY or 400 <= code < 500:
                     client = self._pause(client, attempt, reset=True)
                     continue
-                self._refused(delivery_id, address_hash, code)
+                self._refused(delivery_id, address_hash, code, recipient=True)
                 return client
             except smtplib.SMTPResponseException as error:
                 if error.smtp_code in TEMPORARY or 400 <= error.smtp_code < 500:
                     client = self._pause(client, attempt, reset=error.smtp_code != 421)
                     continue
-                self._refused(delivery_id, address_hash, error.smtp_code)
+                # Refused for the sender or the content, not the address: no suppression.
+                self._refused(delivery_id, address_hash, error.smtp_code, recipient=False)
                 return client
             except (smtplib.SMTPServerDisconnected, smtplib.SMTPConnectError, OSError):
                 client = self._pause(client, attempt, reset=False)
@@ -254,13 +276,13 @@ class Pool:
         with self.outcome.lock:
             self.outcome.sent += len(ids)
 
-    def _refused(self, delivery_id: int, address_hash: str, code: int) -> None:
+    def _refused(self, delivery_id: int, address_hash: str, code: int, *, recipient: bool) -> None:
         from newsletter import actions
 
         Delivery.objects.filter(pk=delivery_id, claim=self.token).update(
             state=Delivery.State.FAILED
         )
-        if code in (550, 551, 553):  # no such mailbox: never write to it again
+        if recipient and code in (550, 551, 553):  # no such mailbox: never write to it again
             actions.suppress(address_hash, Suppression.Reason.REJECTED)
         with self.outcome.lock:
             self.outcome.refused += 1

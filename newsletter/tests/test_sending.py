@@ -257,3 +257,13 @@ def test_a_run_that_loses_its_lease_stops_sending_and_the_next_one_finishes(sink
 
     sending.send(Issue.objects.get(pk=issue.pk))
     assert Counter(sink.recipients()) == {f"lease{n}@example.org": 1 for n in range(30)}
+
+
+def test_content_refused_by_the_server_is_not_held_against_the_address(sink):
+    make_subscriber("kept@example.org")
+    sink.refuse_next(554)
+    sending.send(make_issue())
+    assert sink.recipients() == []
+    assert Delivery.objects.get().state == Delivery.State.FAILED
+    assert not Suppression.objects.exists()
+    assert Subscriber.objects.get().state == Subscriber.State.CONFIRMED
