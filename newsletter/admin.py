@@ -12,7 +12,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.db import transaction
 from django.db.models import Count
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -127,14 +127,37 @@ class IssueAdmin(admin.ModelAdmin):
                 name="newsletter_issue_preview",
             ),
         ]
+        own.append(
+            path(
+                "<path:object_id>/preview/html/",
+                self.admin_site.admin_view(self.preview_html),
+                name="newsletter_issue_preview_html",
+            )
+        )
         return own + super().get_urls()
 
-    def preview(self, request, object_id):
+    def preview_html(self, request, object_id):
+        """The HTML part as a mail program shows it: nothing may load or run."""
+        issue = self._issue(object_id)
+        wording = request.GET.get("wording", Wording.QUIET)
+        if wording not in Wording.values:
+            wording = Wording.QUIET
+        response = HttpResponse(composing.preview(issue, wording)["html"])
+        response["Content-Security-Policy"] = (
+            "default-src 'none'; style-src 'unsafe-inline'; form-action 'none'; "
+            "frame-ancestors 'none'; base-uri 'none'; sandbox allow-popups"
+        )
+        return response
+
+    def _issue(self, object_id) -> Issue:
         try:
             issue_id = uuid.UUID(object_id)
         except ValueError:
             raise Http404 from None
-        issue = get_object_or_404(Issue, pk=issue_id)
+        return get_object_or_404(Issue, pk=issue_id)
+
+    def preview(self, request, object_id):
+        issue = self._issue(object_id)
         wording = request.GET.get("wording", Wording.QUIET)
         if wording not in Wording.values:
             wording = Wording.QUIET

@@ -25,7 +25,7 @@ CONSENT_WORDING_VERSION = 1
 class Wording(models.TextChoices):
     QUIET = "quiet", _("Quiet: “Weekly notes” from “Notes”, nothing in the preview")
     PLAIN = "plain", _("Plain: “Weekly notes” with this week's short title")
-    OPEN = "open", _("Open: the full subject about this week's topic")
+    OPEN = "open", _("Open: from “Haven”, with this week's topic in the subject and preview")
 
 
 class Source(models.TextChoices):

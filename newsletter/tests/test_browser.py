@@ -108,3 +108,21 @@ def test_the_unsubscribe_button_works_without_javascript(open_context, mail_sink
     page.get_by_role("button", name="Stop the notes").click()
     expect(page.get_by_role("heading", name="Done. No more notes will come.")).to_be_visible()
     assert Subscriber.objects.get().state == Subscriber.State.WITHDRAWN
+
+
+def test_the_manage_page_works_on_a_phone_and_keeps_choices(open_context, mail_sink, tmp_path):
+    from newsletter import tokens
+    from newsletter.tests.test_sending import make_subscriber
+
+    subscriber = make_subscriber("phone.reader@example.org")
+    page = open_context(360).new_page()
+    page.goto(f"/newsletter/manage/{tokens.make('manage', subscriber.id)}/")
+    expect(page.get_by_text("p•••@example.org", exact=False)).to_be_visible()
+    page.get_by_label("A daily line of inspiration").check()
+    page.get_by_label("Open", exact=False).check()
+    page.get_by_role("button", name="Save my choices").click()
+    expect(page.get_by_role("status")).to_contain_text("Saved")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    page.screenshot(path=str(tmp_path / "manage-360.png"), full_page=True)
+    subscriber.refresh_from_db()
+    assert subscriber.daily and subscriber.wording == "open"

@@ -73,6 +73,9 @@ def test_an_issue_is_written_from_the_library_previewed_and_sent(operator_client
         f"/operator/admin/newsletter/issue/{issue.pk}/preview/?wording=open"
     )
     assert "This week: saying no calmly" in open_preview.content.decode()
+    shown = operator_client.get(f"/operator/admin/newsletter/issue/{issue.pk}/preview/html/")
+    assert "I hear you. My answer is still no." in shown.content.decode()
+    assert shown["Content-Security-Policy"].startswith("default-src 'none'")
     assert sink.accepted == []  # a preview sends nothing
 
     operator_client.post(
