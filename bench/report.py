@@ -250,3 +250,35 @@ def memory_section(r: dict) -> list[str]:
         "   (peak before load includes the sign-ins: each Argon2id run briefly holds its memory)"
     )
     return out
+
+
+def newsletter_section(r: dict) -> list[str]:
+    n = f"{r['recipients']:,}"
+    out = [
+        f"6. Newsletter: {n} recipients to a local SMTP sink, {r['connections']} connections, "
+        f"median of {r['rounds']} alternating rounds (messages of ~{r['message_bytes']:,.0f} B)"
+    ]
+    rate_ok = r["haven_per_s"] >= r["goal_rate"]
+    ratio_ok = r["ratio"] >= r["goal_ratio"]
+    rows = [
+        [
+            "bare smtplib, the same messages, one thread per connection (baseline)",
+            f"{r['bare_per_s']:,.0f}",
+            ratio(1),
+            "",
+        ],
+        [
+            "newsletter.sending.send(): claim, compose, send, mark (pipelined)",
+            f"{r['haven_per_s']:,.0f}",
+            ratio(r["ratio"]),
+            f">= {r['goal_rate']:,.0f}/s ({'met' if rate_ok else 'NOT met'}), "
+            f">= {r['goal_ratio']:.2f}x ({'met' if ratio_ok else 'NOT met'})",
+        ],
+        [
+            "the same with pipelining off (smtplib's sendmail)",
+            f"{r['one_by_one_per_s']:,.0f}",
+            ratio(r["one_by_one_ratio"]),
+            "",
+        ],
+    ]
+    return out + table(["measure", "msg/s", "vs bare", "goal"], rows)

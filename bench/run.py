@@ -5,6 +5,8 @@
 3. opening and listing 1,000 sealed reasons beside only fetching them (bench.inprocess)
 4. HTTP load on gunicorn with wrk: the dashboard beside /ping/ (bench.load)
 5. peak memory of the web workers and the task worker during that load (bench.load)
+6. the newsletter: 20,000 recipients to a local SMTP sink beside a bare smtplib
+   client sending the same messages (bench.newsletter)
 
     .venv/bin/python -m bench.run
 
@@ -94,6 +96,10 @@ def main() -> int:
         _step(results, errors, "seal", inprocess.bench_seal)
         _step(results, errors, "listing", inprocess.bench_listing)
 
+        from bench import newsletter
+
+        _step(results, errors, "newsletter", newsletter.bench_newsletter)
+
         wrk, why = load.ensure_wrk()
         if wrk is None:
             skipped.append(f"HTTP load and memory (4, 5) skipped: {why}")
@@ -149,6 +155,8 @@ def print_table(results: dict) -> None:
     if "http" in results:
         sections.append(report.http_section(results["http"]))
         sections.append(report.memory_section(results["http"]))
+    if "newsletter" in results:
+        sections.append(report.newsletter_section(results["newsletter"]))
     for section in sections:
         lines += ["", *section]
     lines += ["", f"Whole run: {results['total_seconds']:.0f} s", "=" * 100]

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "resources",
     "scripts",
     "money",
+    "newsletter",
 ]
 
 MIDDLEWARE = [
@@ -210,6 +211,22 @@ EMAIL_USE_TLS = env_bool("HAVEN_EMAIL_TLS", False)
 EMAIL_TIMEOUT = 20
 DEFAULT_FROM_EMAIL = env_str("HAVEN_FROM_EMAIL", "Notes <notes@localhost>")
 HAVEN_OUTBOX_DIR = VAR_DIR / "outbox"
+
+# The newsletter: where links in emails point, its neutral sender, where
+# bounces and mailto unsubscribes go, and the provider webhooks' password.
+HAVEN_SITE_URL = env_str("HAVEN_SITE_URL", "http://127.0.0.1:8000")
+HAVEN_NEWSLETTER_FROM = env_str("HAVEN_NEWSLETTER_FROM", DEFAULT_FROM_EMAIL)
+HAVEN_NEWSLETTER_BOUNCES = env_str("HAVEN_NEWSLETTER_BOUNCES", HAVEN_NEWSLETTER_FROM)
+HAVEN_NEWSLETTER_UNSUBSCRIBE_MAILBOX = env_str(
+    "HAVEN_NEWSLETTER_UNSUBSCRIBE_MAILBOX", "unsubscribe@localhost"
+)
+HAVEN_NEWSLETTER_LEASE_SECONDS = env_int("HAVEN_NEWSLETTER_LEASE_SECONDS", 120)
+HAVEN_NEWSLETTER_RETRIES = env_int("HAVEN_NEWSLETTER_RETRIES", 5)
+# SMTP pipelining (RFC 2920) where the relay offers it: fewer round trips a message.
+HAVEN_NEWSLETTER_PIPELINING = env_bool("HAVEN_NEWSLETTER_PIPELINING", True)
+HAVEN_NEWSLETTER_RETRY_PAUSE = env_int("HAVEN_NEWSLETTER_RETRY_PAUSE_MS", 1000) / 1000
+# "user:password" the mail provider's bounce and complaint webhooks send; unset, they answer 404.
+ANYMAIL = {"WEBHOOK_SECRET": env_str("HAVEN_MAIL_WEBHOOK_SECRET")}
 
 # Argon2id for passphrases: RFC 9106's second recommended option by default.
 HAVEN_ARGON2 = {

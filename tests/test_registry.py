@@ -20,6 +20,13 @@ from vault.records import all_sealed_fields
 # Apps that carry the product rather than being a feature of it.
 NOT_FEATURES = {"core", "vault", "accounts", "dashboard"}
 
+# Sealed data of people who may have no account, sealed with the server key
+# and reached by signed links, not through a member's space (so not in a
+# member's export, deletion or access walk). Each says where it is covered.
+SERVER_HELD = {
+    "newsletter.Subscriber": "an address; export, deletion and links: newsletter/tests",
+}
+
 
 def apps_without_feature(app_configs, declared) -> list[str]:
     return sorted(app.label for app in app_configs if app.label not in NOT_FEATURES | set(declared))
@@ -41,7 +48,8 @@ def unlisted_private_models(models, registry) -> list[str]:
     feature_labels = {feature.app for feature in registry}
     listed = {label for feature in registry for label in feature.models}
     infrastructure = {m._meta.label for m in models if m._meta.app_label in NOT_FEATURES}
-    return sorted(sealed_models(models, feature_labels) - listed - infrastructure)
+    held = set(SERVER_HELD)
+    return sorted(sealed_models(models, feature_labels) - listed - infrastructure - held)
 
 
 def test_every_project_app_but_the_carriers_declares_a_feature():
