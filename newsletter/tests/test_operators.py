@@ -26,7 +26,7 @@ def library_rows():
     script = apps.get_model("scripts.Script").objects.create(
         slug="a-calm-no",
         title="A calm no",
-        situation="boundary",
+        situations=["saying-no"],
         tone="gentle",
         body="I hear you. My answer is still no.",
     )
