@@ -1,0 +1,37 @@
+"""Inspire's part of the demo member's space, and of every new decoy space.
+
+`seed` keeps a few reminders on the demo member's board, one with a note.
+
+`seed_decoy` keeps a couple of everyday ones: rest and small wins, the kind
+anyone might keep, nothing about boundaries, leaving or getting help. Only
+slugs from DECOY_SLUGS that the library holds are used, so an operator's edit
+to the library never breaks making a decoy.
+"""
+
+from inspire import actions
+from inspire.models import Reminder
+
+DEMO = [
+    ("matter-days-get-lot", "For Mondays."),
+    ("no-full-answer-dont", ""),
+    ("healing-straight-line-curves", ""),
+]
+DECOY_SLUGS = ["put-feet-up-five", "glass-water-deep-breath", "got-up-today-counts"]
+
+
+def _keep(user, box, pairs) -> None:
+    known = set(
+        Reminder.objects.filter(slug__in=[s for s, _ in pairs]).values_list("slug", flat=True)
+    )
+    # Saved oldest first, so the board shows them in the listed order.
+    for slug, note in reversed(pairs):
+        if slug in known:
+            actions.save(user, box, slug, note)
+
+
+def seed(user, box) -> None:
+    _keep(user, box, DEMO)
+
+
+def seed_decoy(user, box) -> None:
+    _keep(user, box, [(slug, "") for slug in DECOY_SLUGS])
