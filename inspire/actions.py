@@ -1,5 +1,8 @@
 """The person's board of saved reminders: one sealed document per member.
 
+An item is a library reminder they kept ({"id", "slug", "saved_on", "note"})
+or words of their own ({"id", "own", "saved_on"}), newest first.
+
 Views parse and check; these open, change and seal the board inside one
 transaction, the row locked, so two taps at once can't lose a save.
 """
@@ -16,14 +19,21 @@ from inspire.models import Reminder, SavedReminders
 from vault.box import Box
 
 NOTE_MAX = 500
+OWN_MAX = 200
 
 
 @dataclass(frozen=True)
 class Saved:
     id: str
-    reminder: Reminder
+    # A library reminder, or None for the person's own words (`own`).
+    reminder: Reminder | None
     saved_on: str
-    note: str
+    note: str = ""
+    own: str = ""
+
+    @property
+    def text(self) -> str:
+        return self.reminder.text if self.reminder else self.own
 
 
 def open_board(owner, box: Box) -> list[dict]:
@@ -33,18 +43,22 @@ def open_board(owner, box: Box) -> list[dict]:
 
 
 def saved_slugs(owner, box: Box) -> set[str]:
-    return {item["slug"] for item in open_board(owner, box)}
+    return {item["slug"] for item in open_board(owner, box) if item.get("slug")}
 
 
 def board(owner, box: Box) -> list[Saved]:
-    """The saved reminders still in the library, newest first."""
+    """The person's own words and the saved reminders still in the library, newest first."""
     items = open_board(owner, box)
-    found = Reminder.objects.in_bulk([item["slug"] for item in items], field_name="slug")
-    return [
-        Saved(item["id"], found[item["slug"]], item.get("saved_on", ""), item.get("note", ""))
-        for item in items
-        if item["slug"] in found
-    ]
+    slugs = [item["slug"] for item in items if item.get("slug")]
+    found = Reminder.objects.in_bulk(slugs, field_name="slug")
+    shown = []
+    for item in items:
+        if item.get("slug") in found:
+            reminder = found[item["slug"]]
+            shown.append(Saved(item["id"], reminder, item["saved_on"], item.get("note", "")))
+        elif item.get("own"):
+            shown.append(Saved(item["id"], None, item["saved_on"], own=item["own"]))
+    return shown
 
 
 def find(owner, box: Box, item_id) -> Saved | None:
@@ -81,12 +95,29 @@ def save(owner, box: Box, slug: str, note: str = "") -> None:
     _change(owner, box, add)
 
 
+def add_own(owner, box: Box, text: str) -> None:
+    """Words of the person's own, kept on the board beside the library's."""
+    new = {"id": str(uuid.uuid4()), "own": text, "saved_on": timezone.localdate().isoformat()}
+    _change(owner, box, lambda items: [new, *items])
+
+
+def remove(owner, box: Box, item_id: str) -> None:
+    _change(owner, box, lambda items: [item for item in items if item["id"] != item_id])
+
+
 def unsave(owner, box: Box, slug: str) -> None:
-    _change(owner, box, lambda items: [item for item in items if item["slug"] != slug])
+    _change(owner, box, lambda items: [item for item in items if item.get("slug") != slug])
 
 
 def set_note(owner, box: Box, item_id: str, note: str) -> None:
     def write(items: list[dict]) -> list[dict]:
         return [dict(item, note=note) if item["id"] == item_id else item for item in items]
+
+    _change(owner, box, write)
+
+
+def set_own(owner, box: Box, item_id: str, text: str) -> None:
+    def write(items: list[dict]) -> list[dict]:
+        return [dict(item, own=text) if item["id"] == item_id else item for item in items]
 
     _change(owner, box, write)

@@ -1,12 +1,15 @@
 """Inspire's part of the demo member's space, and of every new decoy space.
 
-`seed` keeps a few reminders on the demo member's board, one with a note.
+`seed` keeps a few reminders on the demo member's board, one with a note,
+and a line of the member's own.
 
 `seed_decoy` keeps a couple of everyday ones: rest and small wins, the kind
-anyone might keep, nothing about boundaries, leaving or getting help. Only
-slugs from DECOY_SLUGS that the library holds are used, so an operator's edit
-to the library never breaks making a decoy.
+anyone might keep, nothing about boundaries, leaving or getting help, and an
+ordinary line of "their own". Only slugs from DECOY_SLUGS that the library
+holds are used, so an operator's edit to the library never breaks a decoy.
 """
+
+from django.utils.translation import gettext as _
 
 from inspire import actions
 from inspire.models import Reminder
@@ -20,9 +23,8 @@ DECOY_SLUGS = ["put-feet-up-five", "glass-water-deep-breath", "got-up-today-coun
 
 
 def _keep(user, box, pairs) -> None:
-    known = set(
-        Reminder.objects.filter(slug__in=[s for s, _ in pairs]).values_list("slug", flat=True)
-    )
+    slugs = [slug for slug, _note in pairs]
+    known = set(Reminder.objects.filter(slug__in=slugs).values_list("slug", flat=True))
     # Saved oldest first, so the board shows them in the listed order.
     for slug, note in reversed(pairs):
         if slug in known:
@@ -31,7 +33,9 @@ def _keep(user, box, pairs) -> None:
 
 def seed(user, box) -> None:
     _keep(user, box, DEMO)
+    actions.add_own(user, box, "One thing at a time. I've done hard things before.")
 
 
 def seed_decoy(user, box) -> None:
     _keep(user, box, [(slug, "") for slug in DECOY_SLUGS])
+    actions.add_own(user, box, _("Water the plants on Sunday, then a long walk."))

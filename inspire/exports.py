@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts.export_tables import Table, export_tables, restore_tables
 from core.pdf import Writer
-from inspire.actions import NOTE_MAX
+from inspire.actions import NOTE_MAX, OWN_MAX
 from inspire.models import Reminder, SavedReminders
 
 VERSION = 1
@@ -21,13 +21,18 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def _item_ok(item: Any) -> bool:
-    if not isinstance(item, dict) or set(item) - {"id", "slug", "saved_on", "note"}:
+    """A kept library reminder (slug, note) or the person's own words (own)."""
+    if not isinstance(item, dict) or set(item) - {"id", "slug", "saved_on", "note", "own"}:
         return False
     try:
         uuid.UUID(str(item.get("id")))
         datetime.date.fromisoformat(item.get("saved_on") or "")
     except (ValueError, TypeError):
         return False
+    if "own" in item:
+        own = item["own"]
+        only_own = set(item) == {"id", "own", "saved_on"}
+        return only_own and isinstance(own, str) and 0 < len(own) <= OWN_MAX
     slug, note = item.get("slug"), item.get("note", "")
     return (
         isinstance(slug, str)
@@ -46,7 +51,7 @@ def _valid(documents: dict[str, Any]) -> bool:
     items = data.get("items", [])
     if not isinstance(items, list) or set(data) - {"items"}:
         return False
-    slugs = [item.get("slug") for item in items if isinstance(item, dict)]
+    slugs = [item["slug"] for item in items if isinstance(item, dict) and "slug" in item]
     return all(_item_ok(item) for item in items) and len(slugs) == len(set(slugs))
 
 
@@ -65,8 +70,13 @@ def readable(out: Writer, data: dict) -> None:
     items = ((data.get("saved_reminders") or {}).get("data") or {}).get("items") or []
     if not items:
         out.small(_("Nothing saved here yet."))
-    texts = Reminder.objects.in_bulk([i.get("slug") for i in items], field_name="slug")
+    slugs = [item["slug"] for item in items if item.get("slug")]
+    texts = Reminder.objects.in_bulk(slugs, field_name="slug")
     for item in items:
+        if "own" in item:
+            out.line(f"• {item['own']}")
+            out.small(_("In your own words"))
+            continue
         reminder = texts.get(item.get("slug"))
         out.line(f"• {reminder.text if reminder else item.get('slug', '')}")
         if item.get("saved_on"):

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from inspire.actions import NOTE_MAX
+from inspire.actions import NOTE_MAX, OWN_MAX
 from vault.forms import PrivateTextField
 
 
@@ -19,3 +19,15 @@ class SaveForm(forms.Form):
 
     slug = forms.SlugField(max_length=80)
     action = forms.ChoiceField(choices=[("save", "save"), ("unsave", "unsave")])
+
+
+class OwnForm(forms.Form):
+    """Words of the person's own, for their board."""
+
+    own = PrivateTextField(
+        _("Your own words"),
+        OWN_MAX,
+        rows=3,
+        required=True,
+        help_text=_("Something you want to remember, in your words. Only you can see it."),
+    )

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 from accounts.decorators import private_view, safe_next
 from core.decorators import public_view
 from inspire import actions, card_image, days
-from inspire.forms import NoteForm, SaveForm
+from inspire.forms import NoteForm, OwnForm, SaveForm
 from inspire.models import Reminder
 
 # The image cards may be kept by browsers and proxies for a day: each is the
@@ -138,22 +138,46 @@ def keep(request):
 
 @private_view
 def saved(request):
+    """The board; its form adds words of the person's own."""
+    form = OwnForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        actions.add_own(request.user, request.vault, form.cleaned_data["own"])
+        messages.success(request, _("Your words are on your board."))
+        return redirect("inspire:saved")
     items = actions.board(request.user, request.vault)
     return render(
         request,
         "inspire/saved.html",
-        {"items": items, "slugs": {item.reminder.slug for item in items}},
+        {
+            "items": items,
+            "slugs": {item.reminder.slug for item in items if item.reminder},
+            "form": form,
+        },
     )
 
 
 @private_view
 def note(request, item_id):
+    """One item of the board: a note on a library reminder, or the person's own words."""
     item = actions.find(request.user, request.vault, item_id)
     if item is None:
         raise Http404
-    form = NoteForm(request.POST if request.method == "POST" else None, initial={"note": item.note})
-    if request.method == "POST" and form.is_valid():
-        actions.set_note(request.user, request.vault, item.id, form.cleaned_data["note"])
-        messages.success(request, _("Your note is saved."))
-        return redirect(f"{reverse('inspire:saved')}#saved-{item.id}")
+    back = f"{reverse('inspire:saved')}#saved-{item.id}"
+    posted = request.POST if request.method == "POST" else None
+    if item.reminder is None:
+        if posted is not None and posted.get("action") == "remove":
+            actions.remove(request.user, request.vault, item.id)
+            messages.success(request, _("Those words are off your board."))
+            return redirect("inspire:saved")
+        form = OwnForm(posted, initial={"own": item.own})
+        if posted is not None and form.is_valid():
+            actions.set_own(request.user, request.vault, item.id, form.cleaned_data["own"])
+            messages.success(request, _("Your words are saved."))
+            return redirect(back)
+    else:
+        form = NoteForm(posted, initial={"note": item.note})
+        if posted is not None and form.is_valid():
+            actions.set_note(request.user, request.vault, item.id, form.cleaned_data["note"])
+            messages.success(request, _("Your note is saved."))
+            return redirect(back)
     return render(request, "inspire/note.html", {"item": item, "form": form})

@@ -62,7 +62,41 @@ def use_everything(client: Client, canary: str) -> None:
     again = page_form(get_ok(client, TODAY), action=KEEP).filled(canary)
     assert again.data["action"] == "save", "today's reminder is still on the board"
     post_ok(client, KEEP, again.data, then=TODAY, says="Saved to your board.")
-    get_ok(client, SAVED, says=f"{canary} note")
+    before_own = set(
+        re.findall(NOTE, get_ok(client, SAVED, says=f"{canary} note").content.decode())
+    )
+
+    # Words of the person's own: a kind error when empty or too long, each
+    # keeping what was typed, then saved, changed, and one taken off again.
+    own = page_form(get_ok(client, SAVED), with_field="own").filled(canary)
+    post_ok(client, SAVED, {**own.data, "own": "  "}, says='class="error', step="empty own words")
+    too_long = f"{canary} own " + "word " * 60
+    post_ok(
+        client,
+        SAVED,
+        {**own.data, "own": too_long},
+        says=['class="error', f"{canary} own word word"],
+        step="own words that are too long",
+    )
+    for number in range(2):
+        words = {**own.data, "own": f"{canary} own {number}"}
+        post_ok(client, SAVED, words, then=SAVED, says=f"{canary} own {number}")
+    made = [
+        p for p in re.findall(NOTE, get_ok(client, SAVED).content.decode()) if p not in before_own
+    ]
+    assert len(made) == 2, made
+    change = page_form(get_ok(client, made[0]), with_field="own").filled(
+        canary, text={"own": f"{canary} own changed"}
+    )
+    post_ok(client, made[0], change.data, then="inspire:saved", says=f"{canary} own changed")
+    post_ok(
+        client,
+        made[1],
+        {**change.data, "action": "remove"},
+        then=SAVED,
+        says="Those words are off your board.",
+    )
+    get_ok(client, SAVED, says=f"{canary} own changed")
 
 
 def _keep_forms(client: Client):

@@ -17,6 +17,8 @@ def test_the_canary_walk_fills_the_board_and_keeps_it_sealed(owner, owner_client
     assertContains(board, f"{CANARY} note 0")  # yesterday's, newest saved so first
     # Today's was taken off the board and saved again: its old note went with it.
     assertContains(board, f"{CANARY} note 1", count=0)
+    assertContains(board, f"{CANARY} own changed")
+    assertContains(board, f"{CANARY} own 1", count=0)  # taken off the board
     assertContains(board, 'aria-pressed="true"', count=2)  # both kept again in the end
     assert SavedReminders.objects.filter(owner=owner).count() == 1  # one sealed row
     assert_sealed_and_filled("inspire", CANARY, owner)
