@@ -231,7 +231,8 @@ def test_the_readable_pdfs_hold_the_words_as_written(member):
     readable = download(client, kind="readable")
     with zipfile.ZipFile(io.BytesIO(readable.content)) as archive:
         text = {app: read_pdf(archive.read(f"{app}.pdf")) for app in ("plan", "assess")}
-        text |= {app: read_pdf(archive.read(f"{app}.pdf")) for app in ("scripts", "money", "inspire")}
+        more = ("scripts", "money", "inspire")
+        text |= {app: read_pdf(archive.read(f"{app}.pdf")) for app in more}
     for column, mark in filled.items():
         assert mark in text[column.split(".")[0]], column
     assert "Καταφύγιο στην Αθήνα" in text["plan"]
