@@ -137,3 +137,13 @@ def test_a_broken_file_is_refused_with_its_line(tmp_path, body, expected):
         content_files.load(path=path)
     assert expected in str(refused.value)
     assert not Reminder.objects.exists()  # nothing half-loaded
+
+
+def test_load_reminders_names_the_line_of_a_mistake(tmp_path):
+    from django.core.management.base import CommandError
+
+    path = write(tmp_path, GOOD.replace("theme: rest", "theme: sleepy"))
+    with pytest.raises(CommandError, match=r"reminders\.yaml:4: reminders\[0\]\.theme"):
+        call_command("load_reminders", "--file", str(path), verbosity=0)
+    call_command("load_reminders", "--file", str(write(tmp_path, GOOD)), verbosity=0)
+    assert Reminder.objects.count() == 2
