@@ -4,8 +4,8 @@ from core.features import Card, Feature, NavEntry
 
 FEATURE = Feature(
     app="inspire",
-    # "Today's note" is already a notes app's words: the same under a disguise.
-    nav=[NavEntry(_("Today's note"), "inspire:today", namespace="inspire", order=40)],
+    # "Today" is already a notes app's word: the same under a disguise.
+    nav=[NavEntry(_("Today"), "inspire:today", namespace="inspire", order=40)],
     cards=[
         Card("inspire/cards/today.html", "inspire.cards.today", order=5, css="inspire/inspire.css")
     ],

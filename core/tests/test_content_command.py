@@ -41,13 +41,14 @@ def test_it_loads_the_guide_the_help_lines_and_the_scripts_and_says_what_it_did(
     assert lines[0] == "Guide, 16 sections: 16 added."
     assert lines[1].startswith("Help lines (file version 1): countries 6 added; help lines ")
     assert lines[2].startswith("Scripts (file version 1): ")
+    assert lines[3].startswith("Daily reminders (file version 1): ")
     assert rows("guide.Section").count() == 16
     assert rows("resources.HelpLine").count() > 50
     assert rows("scripts.Script").count() > 36
 
     again = load_content()
     assert "added" not in again and "updated" not in again
-    assert again.count("unchanged") == 4  # sections, countries, help lines, scripts
+    assert again.count("unchanged") == 5  # sections, countries, help lines, scripts, reminders
 
 
 def test_force_replaces_an_operators_edit_and_without_it_the_edit_stands(registered):

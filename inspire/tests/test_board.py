@@ -84,7 +84,7 @@ def test_the_words_fold_away_under_a_disguise(library, owner_client):
     from django.utils.html import escape
 
     home = owner_client.get("/home/")
-    assertContains(home, "Today&#x27;s note")
+    assertContains(home, '<h2 id="today-title">Today\'s note</h2>')
     assertContains(home, escape(todays().text))
     assertNotContains(home, '<details class="fold">')
     from core import discreet
