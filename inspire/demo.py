@@ -16,9 +16,10 @@ from inspire.models import Reminder
 
 DEMO = [
     ("matter-days-get-lot", "For Mondays."),
-    ("no-full-answer-dont", ""),
+    ("no-can-stand-on-own", ""),
     ("healing-straight-line-curves", ""),
 ]
+DEMO_OWN = "One thing at a time. I've done hard things before."
 DECOY_SLUGS = ["put-feet-up-five", "glass-water-deep-breath", "got-up-today-counts"]
 
 
@@ -33,7 +34,7 @@ def _keep(user, box, pairs) -> None:
 
 def seed(user, box) -> None:
     _keep(user, box, DEMO)
-    actions.add_own(user, box, "One thing at a time. I've done hard things before.")
+    actions.add_own(user, box, DEMO_OWN)
 
 
 def seed_decoy(user, box) -> None:

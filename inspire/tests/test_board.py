@@ -175,3 +175,14 @@ def test_the_decoy_keeps_only_everyday_notes(library, owner_dek):
     words = " ".join(s.text.lower() for s in kept)
     for giveaway in ("leave", "safe", "help", "abuse", "boundar", "hurt", "fear"):
         assert giveaway not in words, giveaway
+
+
+def test_the_demo_board_shows_each_chosen_note_and_a_line_of_its_own(library, owner_dek):
+    from inspire import demo
+    from vault.box import Box
+
+    owner, dek = owner_dek
+    demo.seed(owner, Box(dek))
+    kept = actions.board(owner, Box(dek))
+    assert [s.reminder.slug for s in kept if s.reminder] == [slug for slug, _n in demo.DEMO]
+    assert [s.own for s in kept if not s.reminder] == [demo.DEMO_OWN]
