@@ -2,6 +2,7 @@ import datetime
 import hashlib
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,6 +18,9 @@ from inspire.models import Reminder
 # The image cards may be kept by browsers and proxies for a day: each is the
 # same for everyone and shows only a library reminder.
 CARD_MAX_AGE = 60 * 60 * 24
+# Drawn pictures are kept in the shared cache too, so every web worker draws
+# each one once a week at most, however often it is asked for.
+CARD_KEPT = 60 * 60 * 24 * 7
 
 
 def _member_box(request):
@@ -99,11 +103,17 @@ def card(request, slug, size):
     if size not in card_image.SIZES:
         raise Http404
     reminder = get_object_or_404(Reminder, slug=slug)
-    tag = '"' + hashlib.sha256(f"{size}\n{reminder.text}".encode()).hexdigest()[:32] + '"'
+    digest = hashlib.sha256(f"{size}\n{reminder.text}".encode()).hexdigest()[:32]
+    tag = f'"{digest}"'
     if tag in request.headers.get("If-None-Match", ""):
         response = HttpResponse(status=304)
     else:
-        response = HttpResponse(card_image.render(reminder.text, size), content_type="image/png")
+        key = f"inspire-card:{digest}"
+        picture = cache.get(key)
+        if picture is None:
+            picture = card_image.render(reminder.text, size)
+            cache.set(key, picture, CARD_KEPT)
+        response = HttpResponse(picture, content_type="image/png")
         response["Content-Disposition"] = f'inline; filename="note-{size}.png"'
     response["ETag"] = tag
     response["Cache-Control"] = f"public, max-age={CARD_MAX_AGE}"

@@ -124,3 +124,15 @@ def test_a_japanese_reminder_renders_as_letters_not_empty_boxes(library):
     assert len(shapes(main)) == 1
     (run,) = card_image.font_plan("大切休")
     assert len(shapes(run.font_path)) == 3
+
+
+def test_a_picture_is_drawn_once_and_then_served_from_the_shared_cache(library, monkeypatch):
+    reminder = Reminder.objects.first()
+    client = Client()
+    first = client.get(f"/today/card/{reminder.slug}/square.png").content
+
+    def refuse(*args):
+        raise AssertionError("drawn again")
+
+    monkeypatch.setattr(card_image, "render", refuse)
+    assert client.get(f"/today/card/{reminder.slug}/square.png").content == first
