@@ -26,7 +26,10 @@ class SecurityHeadersMiddleware:
 
     Every HTML page may show something private, or reveal what the person was
     reading, so none is stored by the browser or a proxy. Static files are
-    served by WhiteNoise before this, with their own long cache headers.
+    served by WhiteNoise before this, with their own long cache headers. A
+    view may mark a response `haven_cacheable = True` to keep its own
+    Cache-Control: only for things that are the same for everyone and carry
+    nothing personal (inspire's image cards of library reminders).
     """
 
     def __init__(self, get_response):
@@ -47,7 +50,8 @@ class SecurityHeadersMiddleware:
         )
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         response.setdefault("Cross-Origin-Resource-Policy", "same-origin")
-        if not request.path.startswith(settings.STATIC_URL):
+        cacheable = getattr(response, "haven_cacheable", False)
+        if not request.path.startswith(settings.STATIC_URL) and not cacheable:
             response["Cache-Control"] = "no-store, max-age=0"
             response["Pragma"] = "no-cache"
             response["Expires"] = "0"

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "scripts",
     "money",
     "newsletter",
+    "inspire",
 ]
 
 MIDDLEWARE = [

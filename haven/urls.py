@@ -18,6 +18,7 @@ urlpatterns = [
     path("scripts/", include("scripts.urls")),
     path("money/", include("money.urls")),
     path("newsletter/", include("newsletter.urls")),
+    path("today/", include("inspire.urls")),
     path("operator/", include("core.operator_urls")),
     path("operator/admin/login/", throttled_operator_login, name="operator_login"),
     path("operator/admin/", admin.site.urls),

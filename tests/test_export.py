@@ -69,6 +69,7 @@ def fill_every_sealed_column(user, box) -> dict[str, str]:
     from assess.models import SavedCheck
     from assess.scoring import score_relationship
     from assess.tests.helpers import SAFE, patterns
+    from inspire import actions as inspire
     from money import actions as money
     from plan import actions as plan
     from scripts import actions as scripts
@@ -123,6 +124,7 @@ def fill_every_sealed_column(user, box) -> dict[str, str]:
     money.save_section(
         user, box, "steps", {"find-bank": {"done": True, "note": mark("money.MoneyPlan.steps")}}
     )
+    inspire.save(user, box, "rest-reward-something-need", mark("inspire.SavedReminders.data"))
     return m
 
 
@@ -229,7 +231,8 @@ def test_the_readable_pdfs_hold_the_words_as_written(member):
     readable = download(client, kind="readable")
     with zipfile.ZipFile(io.BytesIO(readable.content)) as archive:
         text = {app: read_pdf(archive.read(f"{app}.pdf")) for app in ("plan", "assess")}
-        text |= {app: read_pdf(archive.read(f"{app}.pdf")) for app in ("scripts", "money")}
+        more = ("scripts", "money", "inspire")
+        text |= {app: read_pdf(archive.read(f"{app}.pdf")) for app in more}
     for column, mark in filled.items():
         assert mark in text[column.split(".")[0]], column
     assert "Καταφύγιο στην Αθήνα" in text["plan"]

@@ -15,7 +15,12 @@ from core.features import Feature
 
 pytestmark = pytest.mark.django_db
 
-CONTENT_MODULES = ["guide.content_files", "resources.content_files", "scripts.content_files"]
+CONTENT_MODULES = [
+    "guide.content_files",
+    "resources.content_files",
+    "scripts.content_files",
+    "inspire.content_files",
+]
 # What the features' own feature.py files declare; registered here so these
 # tests do not depend on them.
 REGISTERED = tuple(Feature(app=module.split(".")[0], content=module) for module in CONTENT_MODULES)
@@ -44,13 +49,14 @@ def test_it_loads_the_guide_the_help_lines_and_the_scripts_and_says_what_it_did(
         r"Help lines \(file version \d+\): countries 6 added; help lines \d+ added", lines[1]
     )
     assert re.match(r"Scripts \(file version \d+\): \d+ added", lines[2]), lines[2]
+    assert re.match(r"Daily reminders \(file version \d+\): ", lines[3]), lines[3]
     assert rows("guide.Section").count() == 16
     assert rows("resources.HelpLine").count() > 50
     assert rows("scripts.Script").count() > 36
 
     again = load_content()
     assert "added" not in again and "updated" not in again
-    assert again.count("unchanged") == 4  # sections, countries, help lines, scripts
+    assert again.count("unchanged") == 5  # sections, countries, help lines, scripts, reminders
 
 
 def test_force_replaces_an_operators_edit_and_without_it_the_edit_stands(registered):
