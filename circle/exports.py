@@ -29,9 +29,10 @@ def export(user, box) -> dict:
     return {
         "version": VERSION,
         "words": sealing.open_json(circle, "words") if circle else None,
+        "words_times": _times(circle) if circle else None,
         "contacts": [
             {
-                "created_at": c.created_at.isoformat(),
+                **_times(c),
                 "name": box.open(c, "name"),
                 "email": sealing.open_text(c, "email"),
                 "details": box.open_json(c, "details", {}) or {},
@@ -46,7 +47,7 @@ def export(user, box) -> dict:
                 "weekday": c.weekday,
                 "days": c.days,
                 "zone": c.zone,
-                "created_at": c.created_at.isoformat(),
+                **_times(c),
             }
             for c in CheckIn.objects.owned_by(user)
         ],
@@ -60,6 +61,17 @@ def export(user, box) -> dict:
             for a in Alert.objects.owned_by(user)
         ],
     }
+
+
+def _times(row) -> dict[str, str]:
+    return {"created_at": row.created_at.isoformat(), "updated_at": row.updated_at.isoformat()}
+
+
+def _put_times(row, data: dict) -> None:
+    """auto_now would stamp today: put the real times back."""
+    type(row).objects.filter(pk=row.pk).update(
+        created_at=_moment(data.get("created_at")), updated_at=_moment(data.get("updated_at"))
+    )
 
 
 def _text(value, limit: int) -> str:
@@ -98,23 +110,31 @@ def restore(user, box, data) -> None:
             **details,
             **{role: bool(row.get(role)) for role in ROLES},
         }
-        made.append((entry, _moment(row.get("created_at"))))
+        _moment(row.get("created_at")), _moment(row.get("updated_at"))
+        made.append((entry, row))
     kept_check_ins = []
     for row in check_ins:
         if not isinstance(row, dict) or row.get("kind") not in CheckIn.Kind.values:
             raise RestoreRefused(RestoreRefused.INVALID)
+        _moment(row.get("created_at")), _moment(row.get("updated_at"))
         kept_check_ins.append(row)
+    words_times = data.get("words_times") or {}
     if words:
+        if not isinstance(words_times, dict):
+            raise RestoreRefused(RestoreRefused.INVALID)
+        _moment(words_times.get("created_at")), _moment(words_times.get("updated_at"))
         actions.save_words(user, {k: _text(v, 1000) for k, v in words.items()})
-    for entry, created in made:
-        contact = Contact(owner=user, created_at=created)
+        _put_times(Circle.objects.get(owner=user), words_times)
+    for entry, row in made:
+        contact = Contact(owner=user)
         actions._fill(contact, box, entry)
         contact.email = sealing.seal(contact, "email", entry["email"])
         contact.save()
+        _put_times(contact, row)
     for row in kept_check_ins:
         weekday = row.get("weekday")
         days = row.get("days")
-        CheckIn.objects.create(
+        check_in = CheckIn.objects.create(
             owner=user,
             kind=row["kind"],
             state=CheckIn.State.STOPPED,
@@ -124,6 +144,7 @@ def restore(user, box, data) -> None:
             days=days if isinstance(days, int) and 1 <= days <= 30 else None,
             zone=_text(row.get("zone") or "", 64),
         )
+        _put_times(check_in, row)
 
 
 def readable(out, data: dict) -> None:

@@ -1,19 +1,8 @@
-from django.utils.translation import gettext_lazy as _
-
-from core.features import Card, Feature, NavEntry
+from core.features import Card, Feature
 
 FEATURE = Feature(
     app="circle",
-    nav=[
-        NavEntry(
-            _("Circle"),
-            "circle:index",
-            namespace="circle",
-            private=True,
-            order=60,
-            discreet_label=_("Contacts"),
-        )
-    ],
+    # Reached from its dashboard card (which also shows a check-in that is due).
     cards=[Card("circle/cards/check_ins.html", "circle.cards.check_ins", order=35)],
     models=["circle.Circle", "circle.Contact", "circle.CheckIn", "circle.Alert"],
     canary="circle.tests.canary_use",

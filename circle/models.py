@@ -60,6 +60,17 @@ class Contact(PrivateRecord):
     confirmed_at = models.DateTimeField(null=True, blank=True, editable=False)
     stopped_at = models.DateTimeField(null=True, blank=True, editable=False)
 
+    # Brought back from an export, a contact is asked to confirm again (with
+    # new links), so no alert goes anywhere by surprise.
+    restore_resets = (
+        "nonce",
+        "invited_at",
+        "invitations",
+        "invite_reply",
+        "confirmed_at",
+        "stopped_at",
+    )
+
     class Meta:
         ordering = ["created_at"]
 
@@ -84,7 +95,7 @@ class CheckIn(PrivateRecord):
 
     kind = models.CharField(max_length=8, choices=Kind.choices)
     state = models.CharField(max_length=8, choices=State.choices, default=State.ACTIVE)
-    due_at = models.DateTimeField(db_index=True)
+    due_at = models.DateTimeField(default=timezone.now, db_index=True)
     # Each new deadline is a new round: a job for an old round finds nothing to do.
     round = models.PositiveIntegerField(default=1)
     # Weekly: 0 (Monday) to 6, and the local time "HH:MM" in `zone`.
@@ -97,6 +108,9 @@ class CheckIn(PrivateRecord):
     seen_hour = models.DateTimeField(null=True, blank=True)
     checked_in_at = models.DateTimeField(null=True, blank=True)
     nonce = models.CharField(max_length=32, default=new_nonce, editable=False)
+
+    # Brought back from an export, a check-in is stopped until the person starts it.
+    restore_resets = ("state", "round", "due_at", "seen_hour", "checked_in_at", "nonce")
 
     class Meta:
         ordering = ["due_at"]
@@ -119,6 +133,9 @@ class Alert(PrivateRecord):
     )
     # Server-sealed JSON: the subject, sender and words exactly as sent.
     text = SealedField(server=True)
+
+    # In the export to read; not brought back into a new space.
+    restored = False
 
     class Meta:
         ordering = ["-created_at"]
