@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import formats, timezone
 
@@ -23,6 +24,9 @@ from circle.notify import notifier
 from core import jobs
 
 Active = CheckIn.State.ACTIVE
+# How long a worker holds an alert before another may take it over (the
+# worker tests shorten it, so a killed worker is replaced in seconds).
+LEASE = timedelta(seconds=getattr(settings, "HAVEN_CIRCLE_LEASE_SECONDS", 60))
 
 
 def _parse(key: str) -> tuple[str, int]:
@@ -33,7 +37,7 @@ def _parse(key: str) -> tuple[str, int]:
 @jobs.handler(
     actions.MISSED,
     max_attempts=12,
-    lease=timedelta(seconds=60),
+    lease=LEASE,
     backoff=timedelta(seconds=5),
     backoff_cap=timedelta(minutes=5),
 )

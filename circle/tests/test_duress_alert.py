@@ -48,9 +48,9 @@ def test_the_duress_sign_in_alerts_the_emergency_contact_once_and_the_decoy_show
     assert "/circle/for-you/" in sink.received[0].text
 
     # Delivered, then forgotten: no event, no job, no alert or delivery row.
-    assert dict(OnceJobTally.objects.filter(kind="duress.deliver").values_list("outcome", "count")) == {
-        "delivered": 1
-    }
+    assert dict(
+        OnceJobTally.objects.filter(kind="duress.deliver").values_list("outcome", "count")
+    ) == {"delivered": 1}
     assert DuressEvent.objects.count() == OnceJob.objects.filter(kind="duress.deliver").count() == 0
     assert Alert.objects.count() == Delivery.objects.count() == 0
 
