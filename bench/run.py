@@ -5,6 +5,8 @@
 3. opening and listing 1,000 sealed reasons beside only fetching them (bench.inprocess)
 4. HTTP load on gunicorn with wrk: the dashboard beside /ping/ (bench.load)
 5. peak memory of the web workers and the task worker during that load (bench.load)
+6. 10,000 missed check-ins alerted by one worker over SMTP, beside a bare smtplib
+   client sending as many messages (bench.alerts)
 
     .venv/bin/python -m bench.run
 
@@ -80,6 +82,7 @@ def main() -> int:
     keep = os.environ.get("HAVEN_BENCH_KEEP") == "1"
     in_dir = Path(tempfile.mkdtemp(prefix="haven-bench-in-"))
     http_dir = Path(tempfile.mkdtemp(prefix="haven-bench-http-"))
+    alerts_dir = Path(tempfile.mkdtemp(prefix="haven-bench-alerts-"))
     started = time.perf_counter()
     results: dict = {"machine": _machine()}
     results["machine"]["load_average_before"] = _load_average()
@@ -87,12 +90,13 @@ def main() -> int:
     skipped: list[str] = []
 
     try:
-        from bench import inprocess, load
+        from bench import alerts, inprocess, load
 
         inprocess.setup_django(in_dir)
         _step(results, errors, "unlock", inprocess.bench_unlock)
         _step(results, errors, "seal", inprocess.bench_seal)
         _step(results, errors, "listing", inprocess.bench_listing)
+        _step(results, errors, "alerts", alerts.bench_alerts, alerts_dir)
 
         wrk, why = load.ensure_wrk()
         if wrk is None:
@@ -104,10 +108,11 @@ def main() -> int:
             _step(results, errors, "http", load.bench_http, wrk, http_dir, seconds)
     finally:
         if keep:
-            print(f"kept {in_dir} and {http_dir}")
+            print(f"kept {in_dir}, {http_dir} and {alerts_dir}")
         else:
             shutil.rmtree(in_dir, ignore_errors=True)
             shutil.rmtree(http_dir, ignore_errors=True)
+            shutil.rmtree(alerts_dir, ignore_errors=True)
 
     results["total_seconds"] = time.perf_counter() - started
     results["machine"]["load_average_after"] = _load_average()
@@ -149,6 +154,10 @@ def print_table(results: dict) -> None:
     if "http" in results:
         sections.append(report.http_section(results["http"]))
         sections.append(report.memory_section(results["http"]))
+    if "alerts" in results:
+        from bench import alerts
+
+        sections.append(alerts.section(results["alerts"]))
     for section in sections:
         lines += ["", *section]
     lines += ["", f"Whole run: {results['total_seconds']:.0f} s", "=" * 100]
