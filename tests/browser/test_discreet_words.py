@@ -64,6 +64,10 @@ TOOL_PAGES = [
     "money:fund",
     "money:papers",
     "money:account",
+    "circle:index",
+    "circle:contact_add",
+    "circle:words",
+    "circle:check_in_add",
 ]
 
 # What a glance takes in on any page: the tab's title, the top button, the nav,
