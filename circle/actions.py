@@ -60,8 +60,14 @@ def has_words(user) -> bool:
     return Circle.objects.filter(owner=user).exclude(words=b"").exists()
 
 
+# Words that go into a message's headers: one line, always.
+ONE_LINE = ("signature", "sender", "subject", "country", "reminder_to")
+
+
 def save_words(user, words: dict[str, str]) -> None:
     kept = {key: str(words.get(key, "")) for key in default_words()}
+    for key in ONE_LINE:
+        kept[key] = " ".join(kept[key].split())
     with transaction.atomic():
         circle, _created = Circle.objects.select_for_update().get_or_create(owner=user)
         circle.words = sealing.seal_json(circle, "words", kept)

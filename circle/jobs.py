@@ -85,6 +85,10 @@ def remind(run: jobs.Run) -> str:
     check_in = CheckIn.objects.filter(pk=pk, round=round_, state=Active).first()
     if check_in is None:
         return "not_needed"
+    if check_in.due_at - schedule.reminder_lead(check_in.kind, check_in.days) > (
+        timezone.now() + timedelta(minutes=1)
+    ):
+        return "moved"  # Haven was opened since: the deadline is further off now
     if check_in.owner.is_decoy:
         return "quiet"
     words = actions.words_of(check_in.owner)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -106,8 +107,6 @@ def contact_remove(request, contact_id):
 def contact_invite(request, contact_id):
     contact = get_contact_for_user(request, contact_id)
     if contact.confirmed_at is None:
-        from django.db import transaction
-
         with transaction.atomic():
             actions.invite(contact)
         messages.success(request, _("We have asked them again."))

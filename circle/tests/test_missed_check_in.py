@@ -230,3 +230,27 @@ def test_a_made_up_or_changed_link_opens_nothing(owner_dek):
     # The reminder's link is for checking in only, never the contact page.
     wrong_purpose = tokens.make(tokens.CHECK_IN, contact)
     assert client.get(f"/circle/for-you/{wrong_purpose}/").status_code == 404
+
+
+def test_a_reminder_for_a_deadline_that_moved_on_is_not_sent(circle):
+    user, _box, _people, sink = circle
+    actions.save_words(user, {**actions.words_of(user), "reminder_to": "me@example.org"})
+    start = actions.add_check_in(user, CheckIn.Kind.AWAY, days=3).due_at
+    with time_machine.travel(start - timedelta(days=2), tick=False):
+        signed_in_client(OWNER_NAME, OWNER_PASSPHRASE).get("/home/")
+    sweep_at(start - timedelta(hours=23))  # the old reminder's time
+    assert [r for r in sink.received if r.to == ["me@example.org"]] == []
+
+
+def test_words_that_go_into_headers_stay_on_one_line(circle):
+    user, _box, _people, sink = circle
+    actions.save_words(
+        user,
+        {**actions.words_of(user), "subject": "Sunday\r\nBcc: x@example.org", "sender": "J\no"},
+    )
+    check_in = once_by(user, time(21, 0))
+    sweep_at(a_minute_after(check_in.due_at))
+    sent = alerts_in(sink)
+    assert len(sent) == 2
+    assert all(r.subject == "Sunday Bcc: x@example.org" for r in sent)
+    assert all(r.to != ["x@example.org"] for r in sink.received)
