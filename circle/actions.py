@@ -179,12 +179,26 @@ def stop(contact: Contact) -> None:
 # ---- Check-ins -------------------------------------------------------------------
 
 
+def minute_after(moment: datetime.datetime) -> datetime.datetime:
+    """The first whole minute at or after `moment`: the slot its work runs in."""
+    whole = moment.replace(second=0, microsecond=0)
+    return whole if whole == moment else whole + datetime.timedelta(minutes=1)
+
+
+def slot(kind: str, moment: datetime.datetime) -> None:
+    """Make sure a job of `kind` runs at the minute `moment` falls in (a key per minute).
+
+    Every check-in due in the same minute shares one job, and each run does
+    all that is due by then, so 10,000 deadlines at 21:00 are one batch.
+    """
+    at = minute_after(max(moment, timezone.now()))
+    jobs.once(kind, at.astimezone(datetime.UTC).strftime("%Y%m%d%H%M"), run_after=at)
+
+
 def _register(check_in: CheckIn) -> None:
-    """The deadline's alert and its reminder, as jobs for this round (inside a transaction)."""
-    key = f"{check_in.pk}.{check_in.round}"
-    jobs.once(MISSED, key, run_after=check_in.due_at)
-    lead = schedule.reminder_lead(check_in.kind, check_in.days)
-    jobs.once(REMIND, key, run_after=max(timezone.now(), check_in.due_at - lead))
+    """The deadline's alert and its reminder, as minute-slot jobs (inside a transaction)."""
+    slot(MISSED, check_in.due_at)
+    slot(REMIND, check_in.due_at - schedule.reminder_lead(check_in.kind, check_in.days))
 
 
 def add_check_in(
@@ -287,16 +301,21 @@ def restart_check_in(check_in: CheckIn) -> None:
 def stamp_seen(user, now: datetime.datetime) -> int:
     """Haven was opened: "if I haven't opened Haven for N days" check-ins start counting again.
 
-    Only the hour is kept, and only on those check-ins. Their alert job, when it
-    comes, finds the deadline moved and waits for the new one.
+    Only the hour is kept, and only on those check-ins. The job at the old
+    deadline finds nothing due; the new deadline gets its own.
     """
     hour = schedule.hour_of(now)
     moved = 0
     waiting = CheckIn.objects.filter(owner=user, kind=CheckIn.Kind.AWAY, state=CheckIn.State.ACTIVE)
-    for check_in in waiting.exclude(seen_hour=hour).only("pk", "days"):
-        moved += CheckIn.objects.filter(pk=check_in.pk, state=CheckIn.State.ACTIVE).update(
-            seen_hour=hour, due_at=schedule.away(hour, check_in.days)
-        )
+    for check_in in waiting.exclude(seen_hour=hour).only("pk", "days", "kind"):
+        check_in.due_at = schedule.away(hour, check_in.days)
+        with transaction.atomic():
+            done = CheckIn.objects.filter(pk=check_in.pk, state=CheckIn.State.ACTIVE).update(
+                seen_hour=hour, due_at=check_in.due_at
+            )
+            if done:
+                _register(check_in)
+        moved += done
     return moved
 
 

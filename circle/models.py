@@ -107,10 +107,20 @@ class CheckIn(PrivateRecord):
     days = models.PositiveSmallIntegerField(null=True, blank=True)
     seen_hour = models.DateTimeField(null=True, blank=True)
     checked_in_at = models.DateTimeField(null=True, blank=True)
+    # The round whose reminder has gone out (so it goes once).
+    reminded_round = models.PositiveIntegerField(default=0)
     nonce = models.CharField(max_length=32, default=new_nonce, editable=False)
 
     # Brought back from an export, a check-in is stopped until the person starts it.
-    restore_resets = ("state", "round", "due_at", "seen_hour", "checked_in_at", "nonce")
+    restore_resets = (
+        "state",
+        "round",
+        "due_at",
+        "seen_hour",
+        "checked_in_at",
+        "reminded_round",
+        "nonce",
+    )
 
     class Meta:
         ordering = ["due_at"]
@@ -167,6 +177,9 @@ class Delivery(models.Model):
     # The same on every try, so a resend after a crash mid-send is the same message.
     message_id = models.CharField(max_length=200)
     tries = models.PositiveSmallIntegerField(default=0)
+    # While "sending": until when this claim holds. A worker that dies holding it
+    # is replaced after this; meanwhile nobody else sends this row.
+    claimed_until = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -1,6 +1,7 @@
 """How a message leaves Haven: a small interface, email over SMTP today.
 
-    result = notifier().send(Outgoing(to=..., subject=..., ...))
+    with notifier() as outgoing:                     # one connection for a batch
+        result = outgoing.send(Outgoing(to=..., subject=..., ...))
     if result.accepted: ...            # the server took it (a 2xx reply)
     elif result.refused: ...           # a 5xx reply: a bounce at send time
     # otherwise it raised Unreachable: try again later
@@ -50,11 +51,51 @@ class Unreachable(Exception):
 
 
 class Notifier(Protocol):
+    def __enter__(self) -> Notifier: ...
+
+    def __exit__(self, *exc) -> None: ...
+
     def send(self, message: Outgoing) -> Result: ...
 
 
 class EmailNotifier:
-    """Email through Django's mail connection (SMTP in production, an outbox on a laptop)."""
+    """Email through Django's mail connection (SMTP in production, an outbox on a laptop).
+
+    Inside `with`, one connection carries every message; a connection the
+    server dropped is opened again once.
+    """
+
+    def __init__(self) -> None:
+        self.connection = None
+        self.opened = False
+
+    def __enter__(self) -> EmailNotifier:
+        self.connection = get_connection(fail_silently=False)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.connection is not None:
+            try:
+                self.connection.close()
+            except (OSError, smtplib.SMTPException):
+                pass
+        self.connection = None
+        self.opened = False
+
+    def _deliver(self, mail: EmailMultiAlternatives) -> None:
+        if self.connection is None:
+            with get_connection(fail_silently=False) as connection:
+                connection.send_messages([mail])
+            return
+        if not self.opened:
+            # Opened here, not on entering: a batch with nothing to send connects to no one.
+            self.connection.open()
+            self.opened = True
+        try:
+            self.connection.send_messages([mail])
+        except smtplib.SMTPServerDisconnected:
+            self.connection.close()
+            self.connection.send_messages([mail])  # it opens again
 
     def send(self, message: Outgoing) -> Result:
         address = parseaddr(settings.DEFAULT_FROM_EMAIL)[1] or "notes@localhost"
@@ -67,8 +108,7 @@ class EmailNotifier:
         )
         mail.attach_alternative(message.html, "text/html")
         try:
-            with get_connection(fail_silently=False) as connection:
-                connection.send_messages([mail])
+            self._deliver(mail)
         except smtplib.SMTPRecipientsRefused as refused:
             code = next(iter(refused.recipients.values()), (None, b""))[0]
             return self._answer(code)

@@ -107,13 +107,16 @@ def test_running_the_job_again_sends_nobody_a_second_message(circle):
 
 
 def test_a_send_cut_off_mid_way_is_finished_with_the_same_message_id(circle):
-    """A worker died after claiming Sam's row: the next run sends it, as the same message."""
+    """A worker died after claiming Sam's row; once its lease runs out, the next run
+    sends it, as the same message."""
     user, _box, people, sink = circle
     check_in = once_by(user, time(21, 0))
     sweep_at(a_minute_after(check_in.due_at))
     first = {r.to[0]: r.message_id for r in alerts_in(sink)}
     sam = Delivery.objects.get(contact=people["sam"])
-    Delivery.objects.filter(pk=sam.pk).update(state="sending")
+    Delivery.objects.filter(pk=sam.pk).update(
+        state="sending", claimed_until=a_minute_after(check_in.due_at) - timedelta(seconds=1)
+    )
     job = OnceJob.objects.get(kind="circle.missed")
     OnceJob.objects.filter(pk=job.pk).update(state="pending", attempts=0)
     with time_machine.travel(a_minute_after(check_in.due_at), tick=False):
@@ -254,3 +257,23 @@ def test_words_that_go_into_headers_stay_on_one_line(circle):
     assert len(sent) == 2
     assert all(r.subject == "Sunday Bcc: x@example.org" for r in sent)
     assert all(r.to != ["x@example.org"] for r in sink.received)
+
+
+def test_a_row_another_worker_holds_is_left_to_it_until_its_lease_runs_out(circle):
+    user, _box, people, sink = circle
+    check_in = once_by(user, time(21, 0))
+    moment = a_minute_after(check_in.due_at)
+    with time_machine.travel(moment, tick=False):
+        from circle import delivery
+        from circle.jobs import _miss
+
+        _miss(check_in.pk, moment)
+        sam = Delivery.objects.get(contact=people["sam"])
+        Delivery.objects.filter(pk=sam.pk).update(
+            state="sending", claimed_until=moment + timedelta(seconds=30)
+        )
+        assert delivery.send_all_missed() == {"sent": 1, "refused": 0, "skipped": 0}
+    assert [r.to for r in alerts_in(sink)] == [["ash@example.org"]]
+    with time_machine.travel(moment + timedelta(seconds=31), tick=False):
+        assert delivery.send_all_missed()["sent"] == 1
+    assert sorted(r.to[0] for r in alerts_in(sink)) == ["ash@example.org", "sam@example.org"]
