@@ -56,9 +56,11 @@ def missed(run: jobs.Run) -> str:
         )
         for pk in due:
             alerted += _miss(pk, now)
+        # Send each batch as it is written: the first people hear at once,
+        # not after every deadline in a crowd has been marked.
+        delivery.send_all_missed(run)
         if len(due) < delivery.BATCH:
             break
-    delivery.send_all_missed(run)
     _finish_rows_held_by_others(run)
     return "sent" if alerted else "nothing_due"
 
