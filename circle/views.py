@@ -12,6 +12,7 @@ from accounts.decorators import private_view
 from circle import actions, tokens
 from circle.forms import CheckInForm, ContactForm, WordsForm
 from circle.models import CheckIn, Contact
+from circle.schedule import reminder_lead
 from core.decorators import public_view
 from resources import api as help_lines
 
@@ -27,8 +28,6 @@ def get_check_in_for_user(request, check_in_id) -> CheckIn:
 
 
 def _soon(check_in: CheckIn) -> bool:
-    from circle.schedule import reminder_lead
-
     return check_in.due_at - reminder_lead(check_in.kind, check_in.days) <= timezone.now()
 
 
