@@ -21,7 +21,8 @@ LINK = re.compile(r"https?://[^/\s]+(/circle/for-you/[^/\s]+/)")
 
 
 def address(canary: str, n: int) -> str:
-    return f"{canary.lower()}.{n}@example.org"
+    """An address made of the canary (any words: spaces and marks become dashes)."""
+    return f"{re.sub(r'[^a-z0-9]+', '-', canary.lower())}.{n}@example.org"
 
 
 def use_everything(client: Client, canary: str) -> None:
