@@ -4,24 +4,32 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import DuressEvent
-from core import jobs
+from core import features, jobs
 
 DELIVER_DURESS = "duress.deliver"
 Pending = DuressEvent.State.PENDING
+# A feature that can tell someone names, in its feature.py,
+# `extra={"duress_alert": "app.module.function"}`: a function
+# `(event, run) -> "delivered" | "no_contact"`. It keeps one record per
+# recipient that it marks sent right after each send, so a run started again
+# after a crash skips who was told (see core/jobs.py), and it hangs those
+# records on the event (a foreign key that cascades), so they are forgotten
+# with it. Accounts imports no feature: the registry names them.
+DURESS_HOOK = "duress_alert"
 
 
 def alert_trusted_contacts(event: DuressEvent, run: jobs.Run) -> str:
-    """Tell the person's trusted contacts. Today there is nobody to tell.
-
-    The circle feature takes this over: it alerts each of the person's
-    contacts, keeping one record per contact that it marks sent right after
-    each send (so a run started again after a crash skips who was told, see
-    core/jobs.py), and answers DELIVERED once someone was told.
-    """
-    return DuressEvent.State.NO_CONTACT
+    """Ask every feature that can alert someone; DELIVERED if any of them told someone."""
+    state = DuressEvent.State.NO_CONTACT
+    for feature in features.all_features():
+        hook = feature.extra.get(DURESS_HOOK)
+        if hook and features.resolve(hook)(event, run) == DuressEvent.State.DELIVERED:
+            state = DuressEvent.State.DELIVERED
+    return state
 
 
 def forget_event(run: jobs.Run) -> None:
@@ -51,5 +59,7 @@ def deliver_duress(run: jobs.Run) -> str:
         DuressEvent.objects.filter(pk=event.pk, state=Pending).update(
             state=state, delivered_at=timezone.now()
         )
-    DuressEvent.objects.filter(pk=event.pk).delete()
+    with transaction.atomic():
+        # What features hung on the event (their per-recipient records) goes with it.
+        DuressEvent.objects.filter(pk=event.pk).delete()
     return state

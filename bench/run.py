@@ -7,6 +7,8 @@
 5. peak memory of the web workers and the task worker during that load (bench.load)
 6. the newsletter: 20,000 recipients to a local SMTP sink beside a bare smtplib
    client sending the same messages (bench.newsletter)
+6. 10,000 missed check-ins alerted by one worker over SMTP, beside a bare smtplib
+   client sending as many messages (bench.alerts)
 
     .venv/bin/python -m bench.run
 
@@ -82,6 +84,7 @@ def main() -> int:
     keep = os.environ.get("HAVEN_BENCH_KEEP") == "1"
     in_dir = Path(tempfile.mkdtemp(prefix="haven-bench-in-"))
     http_dir = Path(tempfile.mkdtemp(prefix="haven-bench-http-"))
+    alerts_dir = Path(tempfile.mkdtemp(prefix="haven-bench-alerts-"))
     started = time.perf_counter()
     results: dict = {"machine": _machine()}
     results["machine"]["load_average_before"] = _load_average()
@@ -89,12 +92,13 @@ def main() -> int:
     skipped: list[str] = []
 
     try:
-        from bench import inprocess, load
+        from bench import alerts, inprocess, load
 
         inprocess.setup_django(in_dir)
         _step(results, errors, "unlock", inprocess.bench_unlock)
         _step(results, errors, "seal", inprocess.bench_seal)
         _step(results, errors, "listing", inprocess.bench_listing)
+        _step(results, errors, "alerts", alerts.bench_alerts, alerts_dir)
 
         from bench import newsletter
 
@@ -110,10 +114,11 @@ def main() -> int:
             _step(results, errors, "http", load.bench_http, wrk, http_dir, seconds)
     finally:
         if keep:
-            print(f"kept {in_dir} and {http_dir}")
+            print(f"kept {in_dir}, {http_dir} and {alerts_dir}")
         else:
             shutil.rmtree(in_dir, ignore_errors=True)
             shutil.rmtree(http_dir, ignore_errors=True)
+            shutil.rmtree(alerts_dir, ignore_errors=True)
 
     results["total_seconds"] = time.perf_counter() - started
     results["machine"]["load_average_after"] = _load_average()
@@ -157,6 +162,10 @@ def print_table(results: dict) -> None:
         sections.append(report.memory_section(results["http"]))
     if "newsletter" in results:
         sections.append(report.newsletter_section(results["newsletter"]))
+    if "alerts" in results:
+        from bench import alerts
+
+        sections.append(alerts.section(results["alerts"]))
     for section in sections:
         lines += ["", *section]
     lines += ["", f"Whole run: {results['total_seconds']:.0f} s", "=" * 100]

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "money",
     "newsletter",
     "inspire",
+    "circle",
 ]
 
 MIDDLEWARE = [
@@ -79,6 +80,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.middleware.DiscreetModeMiddleware",
+    "circle.middleware.SeenMiddleware",
 ]
 
 ROOT_URLCONF = "haven.urls"
@@ -212,6 +214,8 @@ EMAIL_USE_TLS = env_bool("HAVEN_EMAIL_TLS", False)
 EMAIL_TIMEOUT = 20
 DEFAULT_FROM_EMAIL = env_str("HAVEN_FROM_EMAIL", "Notes <notes@localhost>")
 HAVEN_OUTBOX_DIR = VAR_DIR / "outbox"
+# Where links in emails point (a contact's page, a reminder's check-in).
+HAVEN_SITE_URL = env_str("HAVEN_SITE_URL", "http://127.0.0.1:8000")
 
 # The newsletter: where links in emails point, its neutral sender, where
 # bounces and mailto unsubscribes go, and the provider webhooks' password.

@@ -19,6 +19,7 @@ urlpatterns = [
     path("money/", include("money.urls")),
     path("newsletter/", include("newsletter.urls")),
     path("today/", include("inspire.urls")),
+    path("circle/", include("circle.urls")),
     path("operator/", include("core.operator_urls")),
     path("operator/admin/login/", throttled_operator_login, name="operator_login"),
     path("operator/admin/", admin.site.urls),

@@ -125,6 +125,22 @@ def fill_every_sealed_column(user, box) -> dict[str, str]:
         user, box, "steps", {"find-bank": {"done": True, "note": mark("money.MoneyPlan.steps")}}
     )
     inspire.save(user, box, "rest-reward-something-need", mark("inspire.SavedReminders.data"))
+    from circle import actions as circle
+    from circle import delivery as circle_delivery
+
+    circle.save_words(user, {**circle.default_words(), "checkin": mark("circle.Alert.text")})
+    circle.add_contact(
+        user,
+        box,
+        {
+            "name": mark("circle.Contact.name"),
+            "email": f"{mark('circle.Contact.email')}@example.org",
+            "relation": mark("circle.Contact.details"),
+            "for_checkins": True,
+        },
+    )
+    circle_delivery.write_alert(user, "missed", [])
+    circle.save_words(user, {**circle.default_words(), "checkin": mark("circle.Circle.words")})
     return m
 
 
@@ -230,9 +246,8 @@ def test_the_readable_pdfs_hold_the_words_as_written(member):
     assess.save_check(user, box, SavedCheck.DANGER, {"answers": {"weapon": "yes"}})
     readable = download(client, kind="readable")
     with zipfile.ZipFile(io.BytesIO(readable.content)) as archive:
-        text = {app: read_pdf(archive.read(f"{app}.pdf")) for app in ("plan", "assess")}
-        more = ("scripts", "money", "inspire")
-        text |= {app: read_pdf(archive.read(f"{app}.pdf")) for app in more}
+        apps = ("plan", "assess", "scripts", "money", "inspire", "circle")
+        text = {app: read_pdf(archive.read(f"{app}.pdf")) for app in apps}
     for column, mark in filled.items():
         assert mark in text[column.split(".")[0]], column
     assert "Καταφύγιο στην Αθήνα" in text["plan"]

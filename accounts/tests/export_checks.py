@@ -22,7 +22,14 @@ def sealed_columns(model: type[models.Model]) -> list[str]:
 
 
 def _opened(box: Box, row: models.Model, name: str) -> Any:
-    text = box.open(row, name)
+    if getattr(row._meta.get_field(name), "server_sealed", False):
+        from vault import crypto, server
+
+        blob = getattr(row, name)
+        aad = crypto.field_aad(row._meta.label_lower, name, row.pk)
+        text = server.open_value(blob, aad) if blob else ""
+    else:
+        text = box.open(row, name)
     try:
         return json.loads(text)
     except ValueError:
@@ -30,15 +37,23 @@ def _opened(box: Box, row: models.Model, name: str) -> Any:
 
 
 def snapshot(user, box: Box, model_list) -> dict[str, list[str]]:
-    """Per model, each row as canonical JSON: readable columns, times, opened values."""
+    """Per model, each row as canonical JSON: readable columns, times, opened values.
+
+    A model may name `restore_resets` (columns a restore deliberately starts
+    afresh, such as a contact's confirmation) and set `restored = False` (rows
+    a restore deliberately leaves out); those are not compared.
+    """
     seen: dict[str, list[str]] = {}
     for model in model_list:
+        if not getattr(model, "restored", True):
+            continue
         sealed = sealed_columns(model)
+        resets = set(getattr(model, "restore_resets", ()))
         rows = []
         for row in model._default_manager.filter(owner=user):
             values: dict[str, Any] = {}
             for field in model._meta.concrete_fields:
-                if field.name in SKIP:
+                if field.name in SKIP or field.name in resets:
                     continue
                 if field.name in sealed:
                     values[field.name] = _opened(box, row, field.name)

@@ -1,9 +1,10 @@
 """A duress sign-in's silent alert: delivered through an exactly-once job, then forgotten (T2).
 
-Nobody can be alerted yet (trusted contacts arrive with the circle), so the
-alert ends as "nobody to alert yet". Either way the event and its job are
-deleted: an operator, or someone who takes the database, must not learn who
-was made to open Haven, or when.
+Here the member has chosen nobody for it, so the alert ends as "nobody to
+alert yet" (circle/tests/test_duress_alert.py covers a contact receiving it
+over SMTP). Either way the event and its job are deleted: an operator, or
+someone who takes the database, must not learn who was made to open Haven,
+or when.
 """
 
 import logging

@@ -67,6 +67,10 @@ TOOL_PAGES = [
     "inspire:today",
     "inspire:archive",
     "inspire:saved",
+    "circle:index",
+    "circle:contact_add",
+    "circle:words",
+    "circle:check_in_add",
 ]
 
 # What a glance takes in on any page: the tab's title, the top button, the nav,
