@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "resources",
     "scripts",
     "money",
+    "community",
 ]
 
 MIDDLEWARE = [

@@ -17,6 +17,7 @@ urlpatterns = [
     path("help/", include("resources.urls")),
     path("scripts/", include("scripts.urls")),
     path("money/", include("money.urls")),
+    path("community/", include("community.urls")),
     path("operator/", include("core.operator_urls")),
     path("operator/admin/login/", throttled_operator_login, name="operator_login"),
     path("operator/admin/", admin.site.urls),
