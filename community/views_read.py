@@ -55,13 +55,9 @@ def board(request, slug):
     reminders = []
     if board.is_reminders:
         firsts = posting.visible_posts(request.member).filter(thread__in=rows, position=1)
-        counts = posting.reaction_counts(request.member, firsts)
         by_thread = {p.thread_id: p for p in firsts}
-        for thread in rows:
-            post = by_thread.get(thread.id)
-            if post is not None:
-                post.counts = _counted(counts.get(post.id, {}))
-                reminders.append(post)
+        reminders = [by_thread[t.id] for t in rows if t.id in by_thread]
+        decorate(request.member, reminders)
     return render(
         request,
         "community/board.html",

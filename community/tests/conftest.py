@@ -1,11 +1,14 @@
 """The community's cast: members with names, a moderator, an admin.
 
 `join` makes a member the way the join page does, then (unless `new=True`)
-gives them two approved posts, so their posts go straight up like a settled
+gives them three approved posts and a few days, so their posts go straight up like a settled
 member's instead of waiting for review.
 """
 
+import datetime
+
 import pytest
+from django.utils import timezone
 
 from community import members
 from community.models import Board, Member, Post, State, Thread
@@ -25,15 +28,19 @@ def join(sign_in: str, community_name: str, role=Member.Role.MEMBER, *, new=Fals
 
 
 def settle(member: Member) -> None:
-    """Two approved posts of their own in a thread on Wins."""
+    """Three approved posts of their own in a thread on Wins, and four days in: trust level 1."""
+    Member.objects.filter(pk=member.pk).update(
+        joined_at=timezone.now() - datetime.timedelta(days=4)
+    )
+    member.refresh_from_db()
     thread = Thread.objects.create(
         board=Board.objects.get(slug="wins"),
         author=member,
         title=f"{member.name} says hello",
-        next_position=3,
-        last_published=2,
+        next_position=4,
+        last_published=3,
     )
-    for position in (1, 2):
+    for position in (1, 2, 3):
         Post.objects.create(
             thread=thread,
             position=position,

@@ -184,8 +184,8 @@ def test_trust_grows_with_time_and_approved_posts(alex):
     from community.members import trust_level
 
     member, _client = alex
-    assert trust_level(member) == 0  # two approved posts, a new arrival
-    for n in range(3, 5):
+    assert trust_level(member) == 1  # three approved posts, four days in
+    for n in range(4, 21):
         Post.objects.create(
             thread=member.threads.first(),
             position=n,
@@ -193,5 +193,6 @@ def test_trust_grows_with_time_and_approved_posts(alex):
             body="x",
             html="x",
         )
-    with time_machine.travel(timezone.now() + datetime.timedelta(days=4)):
-        assert trust_level(member) == 1
+    assert trust_level(member) == 1
+    with time_machine.travel(timezone.now() + datetime.timedelta(days=27)):
+        assert trust_level(member) == 2
