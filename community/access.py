@@ -22,6 +22,7 @@ def community_view(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         request.member = members.member_for(request.user)
+        request.reader = members.reader_for(request.user)
         return view(request, *args, **kwargs)
 
     return wrapper
@@ -68,8 +69,8 @@ def admin_view(view):
 
 def get_thread_for(request, thread_id) -> Thread:
     """A published thread this member may see (404 for one they blocked, or that blocked them)."""
-    return get_object_or_404(posting.visible_threads(request.member), pk=thread_id)
+    return get_object_or_404(posting.visible_threads(request.reader), pk=thread_id)
 
 
 def get_post_for(request, post_id) -> Post:
-    return get_object_or_404(posting.visible_posts(request.member), pk=post_id)
+    return get_object_or_404(posting.visible_posts(request.reader), pk=post_id)

@@ -19,9 +19,9 @@ def latest_reminders(viewer_user, limit: int = 10) -> list[dict]:
 
     Each: id, url, html (sanitised on the server), reactions ({kind: count},
     counts only), created (a datetime). Blocked writers, held and removed
-    posts are left out; a decoy or stranger sees them all, unblocked.
+    posts are left out; a decoy never shows the person's own reminders.
     """
-    viewer = members.member_for(viewer_user) if viewer_user is not None else None
+    viewer = members.reader_for(viewer_user) if viewer_user is not None else None
     posts = list(
         posting.visible_posts(viewer)
         .filter(thread__board__slug=REMINDERS, position=1)

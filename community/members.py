@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
+from dataclasses import dataclass
 
 from django.db.models import Q
 from django.utils import timezone
@@ -35,6 +36,29 @@ def member_for(user) -> Member | None:
         cached = Member.objects.filter(user=user).first()
         user._community_member = cached
     return cached
+
+
+@dataclass(frozen=True)
+class Reader:
+    """Someone who reads without a community self: a decoy space.
+
+    A decoy never shows the person's own community name or words: from
+    inside it, their community self is hidden as if blocked.
+    """
+
+    hidden: frozenset
+    pk: None = None
+    is_moderator: bool = False
+
+
+def reader_for(user):
+    """Whose eyes a page is made for: the member, a decoy's reader, or None."""
+    if not user.is_authenticated:
+        return None
+    if user.is_decoy:
+        real = Member.objects.filter(user=user.owner).values_list("pk", flat=True)
+        return Reader(hidden=frozenset(real))
+    return member_for(user)
 
 
 def name_key(name: str) -> str:
@@ -115,6 +139,8 @@ def hidden_from(member: Member | None) -> set:
     """Ids of the members this one must not see, nor be seen by: both directions."""
     if member is None:
         return set()
+    if isinstance(member, Reader):
+        return set(member.hidden)
     cached = getattr(member, "_hidden", None)
     if cached is None:
         pairs = Block.objects.filter(Q(blocker=member) | Q(blocked=member)).values_list(

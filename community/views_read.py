@@ -37,7 +37,7 @@ def index(request):
 @community_view
 def board(request, slug):
     board = get_object_or_404(Board, slug=slug)
-    threads = posting.visible_threads(request.member, board).order_by("-last_post_at", "-id")
+    threads = posting.visible_threads(request.reader, board).order_by("-last_post_at", "-id")
     before = request.GET.get("before", "")
     cursor = _cursor(before)
     if cursor is not None:
@@ -54,10 +54,10 @@ def board(request, slug):
         thread.first_unread = read.get(thread.id, 0)
     reminders = []
     if board.is_reminders:
-        firsts = posting.visible_posts(request.member).filter(thread__in=rows, position=1)
+        firsts = posting.visible_posts(request.reader).filter(thread__in=rows, position=1)
         by_thread = {p.thread_id: p for p in firsts}
         reminders = [by_thread[t.id] for t in rows if t.id in by_thread]
-        decorate(request.member, reminders)
+        decorate(request.reader, reminders)
     return render(
         request,
         "community/board.html",
@@ -91,7 +91,7 @@ def decorate(member, posts) -> None:
     counts = posting.reaction_counts(member, posts)
     marked = set()
     mine_reacted = set()
-    if member is not None:
+    if member is not None and member.pk is not None:
         marked = set(
             Bookmark.objects.filter(member=member, post__in=posts).values_list("post_id", flat=True)
         )
@@ -105,19 +105,19 @@ def decorate(member, posts) -> None:
             for kind, label, n in _counted(counts.get(post.id, {}))
         ]
         post.bookmarked = post.id in marked
-        post.mine = member is not None and post.author_id == member.pk
+        post.mine = member is not None and member.pk is not None and post.author_id == member.pk
 
 
 @community_view
 def thread(request, thread_id):
     thread = get_thread_for(request, thread_id)
-    posts = posting.visible_posts(request.member).filter(thread=thread)
+    posts = posting.visible_posts(request.reader).filter(thread=thread)
     after = paging.number(request.GET.get("after"))
     before = paging.number(request.GET.get("before"))
     if request.GET.get("last"):
         before = thread.next_position
     page = paging.thread_page(posts, after=after, before=before)
-    decorate(request.member, page.posts)
+    decorate(request.reader, page.posts)
     reading = None
     if request.member is not None:
         if page.posts:
@@ -168,8 +168,8 @@ def search(request):
     form = SearchForm(request.POST if request.method == "POST" else None)
     results = None
     if form.is_bound and form.is_valid():
-        results = find_posts(request.member, form.cleaned_data["q"])
-        decorate(request.member, results)
+        results = find_posts(request.reader, form.cleaned_data["q"])
+        decorate(request.reader, results)
     return render(
         request, "community/search.html", {**_common(request), "form": form, "results": results}
     )
@@ -179,11 +179,11 @@ def search(request):
 def bookmarks(request):
     posts = []
     if request.member is not None:
-        visible = posting.visible_posts(request.member)
+        visible = posting.visible_posts(request.reader)
         posts = list(
             visible.filter(bookmarks__member=request.member).order_by("-bookmarks__created_at")
         )
-        decorate(request.member, posts)
+        decorate(request.reader, posts)
     return render(request, "community/bookmarks.html", {**_common(request), "posts": posts})
 
 
