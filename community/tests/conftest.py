@@ -11,6 +11,7 @@ import pytest
 from django.utils import timezone
 
 from community import members
+from community.boards import ensure_boards
 from community.models import Board, Member, Post, State, Thread
 from conftest import make_member, signed_in_client
 
@@ -18,6 +19,7 @@ PASS = "quiet river morning bread"
 
 
 def join(sign_in: str, community_name: str, role=Member.Role.MEMBER, *, new=False):
+    ensure_boards()
     user, _dek, _code = make_member(sign_in, PASS)
     member = Member.objects.create(
         user=user, name=community_name, name_key=members.name_key(community_name), role=role

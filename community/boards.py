@@ -1,0 +1,31 @@
+"""The boards every Haven starts with (made by migration 0002, kept here too
+so a test database emptied between browser tests can have them again)."""
+
+from community.models import Board
+
+BOARDS = [
+    (
+        "recognising",
+        "Recognising the pattern",
+        "Working out what is happening, and whether it's okay.",
+    ),
+    ("planning", "Planning to leave", "Thinking it through, step by step, at your own pace."),
+    ("after", "After leaving", "The weeks and years after: the hard days and the good ones."),
+    ("family", "Family", "When the harm comes from a parent, a sibling or a relative."),
+    ("work", "Work", "When the harm happens at work, or follows you there."),
+    ("wins", "Wins", "Small steps and big ones. Every one counts here."),
+    ("reminders", "Reminders", "Short, gentle words members wrote for each other."),
+]
+
+
+def ensure_boards() -> None:
+    for position, (slug, title, description) in enumerate(BOARDS):
+        Board.objects.get_or_create(
+            slug=slug,
+            defaults={
+                "title": title,
+                "description": description,
+                "position": position,
+                "kind": Board.Kind.REMINDERS if slug == "reminders" else Board.Kind.DISCUSSION,
+            },
+        )
