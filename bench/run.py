@@ -5,6 +5,9 @@
 3. opening and listing 1,000 sealed reasons beside only fetching them (bench.inprocess)
 4. HTTP load on gunicorn with wrk: the dashboard beside /ping/ (bench.load)
 5. peak memory of the web workers and the task worker during that load (bench.load)
+6. a thread of 50,000 posts: last page beside first (bench.community)
+7. search over 100,000 posts on PostgreSQL, skipped with the reason when unreachable
+8. a community thread page under wrk beside /ping/ (bench.community)
 
     .venv/bin/python -m bench.run
 
@@ -87,21 +90,34 @@ def main() -> int:
     skipped: list[str] = []
 
     try:
-        from bench import inprocess, load
+        from bench import community, inprocess, load
 
         inprocess.setup_django(in_dir)
         _step(results, errors, "unlock", inprocess.bench_unlock)
         _step(results, errors, "seal", inprocess.bench_seal)
         _step(results, errors, "listing", inprocess.bench_listing)
+        _step(results, errors, "community_pages", community.bench_thread_pages)
+        _step(results, errors, "community_search", community.bench_search)
+        if "skipped" in results.get("community_search", {}):
+            skipped.append(f"Search on PostgreSQL (7): {results['community_search']['skipped']}")
 
         wrk, why = load.ensure_wrk()
         if wrk is None:
-            skipped.append(f"HTTP load and memory (4, 5) skipped: {why}")
+            skipped.append(f"HTTP load and memory (4, 5, 8) skipped: {why}")
         else:
             results["machine"]["wrk"] = subprocess.run(
                 [wrk, "--version"], capture_output=True, text=True
             ).stdout.splitlines()[0:1]
             _step(results, errors, "http", load.bench_http, wrk, http_dir, seconds)
+            _step(
+                results,
+                errors,
+                "community_load",
+                community.bench_thread_load,
+                wrk,
+                http_dir / "community",
+                seconds,
+            )
     finally:
         if keep:
             print(f"kept {in_dir} and {http_dir}")
@@ -149,6 +165,11 @@ def print_table(results: dict) -> None:
     if "http" in results:
         sections.append(report.http_section(results["http"]))
         sections.append(report.memory_section(results["http"]))
+    from bench import community
+
+    community_lines = community.section(results)
+    if community_lines:
+        sections.append(community_lines)
     for section in sections:
         lines += ["", *section]
     lines += ["", f"Whole run: {results['total_seconds']:.0f} s", "=" * 100]

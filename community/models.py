@@ -129,6 +129,9 @@ class Post(models.Model):
         indexes = [
             models.Index(fields=["state", "-crisis", "created_at"], name="community_queue"),
             models.Index(fields=["author", "-created_at"], name="community_by_author"),
+            # Search shows the newest matches: for a common word, walking the
+            # newest posts finds 50 sooner than sorting every match.
+            models.Index(fields=["state", "-created_at"], name="community_recent"),
         ]
 
     def __str__(self) -> str:

@@ -19,15 +19,23 @@ class Page:
     newer: int | None  # "after" value for the page after, if there is one
 
 
-def thread_page(posts, *, after: int | None = None, before: int | None = None, size=PAGE_SIZE):
-    """`posts`: a thread's visible posts (a queryset). One of after/before, or neither."""
+def thread_page(
+    posts, *, after: int | None = None, before: int | None = None, size=PAGE_SIZE, end=None
+):
+    """`posts`: a thread's visible posts (a queryset). One of after/before, or neither.
+
+    `end`: the position no post reaches (the thread's next one), so the last
+    page needn't ask whether anything follows it.
+    """
     if before is not None:
         rows = list(posts.filter(position__lt=before).order_by("-position")[: size + 1])
         more_before = len(rows) > size
         rows = rows[:size][::-1]
         older = rows[0].position if rows and more_before else None
-        newer = rows[-1].position if rows and posts.filter(position__gte=before).exists() else None
-        return Page(rows, older, newer)
+        later = end is None or before < end
+        if rows and later and posts.filter(position__gte=before).exists():
+            return Page(rows, older, rows[-1].position)
+        return Page(rows, older, None)
     start = after or 0
     rows = list(posts.filter(position__gt=start).order_by("position")[: size + 1])
     more_after = len(rows) > size

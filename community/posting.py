@@ -187,13 +187,25 @@ def publish(post: Post) -> None:
         )
 
 
-def mark_read(member: Member, thread: Thread, position: int) -> None:
-    reading, _created = Reading.objects.get_or_create(member=member, thread=thread)
-    if position > reading.read_up_to:
+def mark_read(member: Member, thread: Thread, position: int) -> Reading:
+    """Notes how far the member has read (writing only when that moved on)."""
+    reading = Reading.objects.filter(member=member, thread=thread).first()
+    if reading is None:
+        reading, _created = Reading.objects.get_or_create(
+            member=member, thread=thread, defaults={"read_up_to": position}
+        )
+    elif position > reading.read_up_to:
         Reading.objects.filter(pk=reading.pk, read_up_to__lt=position).update(read_up_to=position)
-    Notification.objects.filter(
-        member=member, post__thread=thread, post__position__lte=position, seen=False
-    ).update(seen=True)
+        reading.read_up_to = position
+    # A member's unseen notifications are few: start from them, not from the
+    # thread's posts (which may number tens of thousands).
+    unseen = Notification.objects.filter(member=member, seen=False).values_list(
+        "id", "post__thread_id", "post__position"
+    )
+    read = [pk for pk, thread_id, at in unseen if thread_id == thread.pk and at <= position]
+    if read:
+        Notification.objects.filter(pk__in=read).update(seen=True)
+    return reading
 
 
 def toggle_follow(member: Member, thread: Thread) -> bool:

@@ -5,14 +5,15 @@ from __future__ import annotations
 import uuid
 
 from django.db.models import Q
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.dateparse import parse_datetime
 
-from community import members, paging, posting
+from community import members, paging, posting, rendering
 from community.access import community_view, get_post_for, get_thread_for
 from community.forms import ReminderForm, ReplyForm, SearchForm, ThreadForm
-from community.models import Board, Bookmark, Reaction, Reading
+from community.models import Board, Bookmark, Reaction
 from community.search import search as find_posts
 
 THREADS_PER_PAGE = 30
@@ -105,30 +106,30 @@ def decorate(member, posts) -> None:
             for kind, label, n in _counted(counts.get(post.id, {}))
         ]
         post.bookmarked = post.id in marked
+        post.url = rendering.url("community:post", post.id)
         post.mine = member is not None and member.pk is not None and post.author_id == member.pk
 
 
 @community_view
 def thread(request, thread_id):
     thread = get_thread_for(request, thread_id)
-    posts = posting.visible_posts(request.reader).filter(thread=thread)
+    # The Markdown source isn't shown: its cleaned HTML is.
+    posts = posting.visible_posts(request.reader).filter(thread=thread).defer("body")
     after = paging.number(request.GET.get("after"))
     before = paging.number(request.GET.get("before"))
     if request.GET.get("last"):
         before = thread.next_position
-    page = paging.thread_page(posts, after=after, before=before)
+    page = paging.thread_page(posts, after=after, before=before, end=thread.next_position)
     decorate(request.reader, page.posts)
     reading = None
     if request.member is not None:
-        if page.posts:
-            posting.mark_read(request.member, thread, page.posts[-1].position)
-        reading = Reading.objects.filter(member=request.member, thread=thread).first()
-    can_reply = (
-        request.member is not None
-        and not request.user.is_decoy
-        and not thread.locked
-        and not thread.board.is_reminders
+        last = page.posts[-1].position if page.posts else 0
+        reading = posting.mark_read(request.member, thread, last)
+    common = _common(request)
+    can_act = (
+        request.member is not None and not request.user.is_decoy and common["suspension"] is None
     )
+    can_reply = can_act and not thread.locked and not thread.board.is_reminders
     form = ReplyForm(initial={"quote": request.GET.get("quote", "")}) if can_reply else None
     quoting = None
     if form is not None and request.GET.get("quote"):
@@ -138,11 +139,23 @@ def thread(request, thread_id):
             quoting = None
         if quoting is None:
             form = ReplyForm()
+    labels = rendering.Labels.now()
+    csrf = get_token(request)
+    moderator = request.member is not None and request.member.is_moderator
+    for post in page.posts:
+        post.rendered = rendering.post_html(
+            post,
+            labels=labels,
+            csrf=csrf,
+            can_act=can_act,
+            can_quote=form is not None,
+            moderator=moderator,
+        )
     return render(
         request,
         "community/thread.html",
         {
-            **_common(request),
+            **common,
             "thread": thread,
             "board": thread.board,
             "page": page,
@@ -150,6 +163,7 @@ def thread(request, thread_id):
             "form": form,
             "quoting": quoting,
             "wait": posting.slow_mode_wait(request.member, thread) if request.member else 0,
+            "can_act": can_act,
         },
     )
 

@@ -196,3 +196,20 @@ def test_trust_grows_with_time_and_approved_posts(alex):
     assert trust_level(member) == 1
     with time_machine.travel(timezone.now() + datetime.timedelta(days=27)):
         assert trust_level(member) == 2
+
+
+def test_each_control_on_a_post_reaches_its_own_page(alex, blair, moderator):
+    import re
+
+    from django.urls import resolve
+
+    _a, alex_client = alex
+    thread = thread_by(alex_client, "Controls", "Press things")
+    post = thread.posts.get(position=1)
+    page = moderator[1].get(f"/community/t/{thread.pk}/").content.decode()
+    start = f'<article class="card post" id="post-{post.pk}">'
+    article = re.search(re.escape(start) + ".*?</article>", page, re.S)
+    targets = re.findall(r'(?:action|href)="(/community/[^"]*)"', article.group(0))
+    names = {resolve(t).url_name for t in targets}
+    assert names == {"post", "react", "bookmark", "flag", "block", "review"}
+    assert all(str(post.pk) in t for t in targets)
