@@ -1,7 +1,19 @@
-"""The boards every Haven starts with (made by migration 0002, kept here too
-so a test database emptied between browser tests can have them again)."""
+"""The boards every Haven starts with: made by migration 0002, and again
+after any migrate or flush (community/apps.py), so an emptied database
+(as tests leave it) still has them. Operators may rename them in the admin."""
 
 from community.models import Board
+
+# slug: the board's everyday name for a discreet screen.
+DISCREET = {
+    "recognising": "Noticing",
+    "planning": "Next steps",
+    "after": "Afterwards",
+    "family": "Family",
+    "work": "Work",
+    "wins": "Wins",
+    "reminders": "Reminders",
+}
 
 BOARDS = [
     (
@@ -18,12 +30,13 @@ BOARDS = [
 ]
 
 
-def ensure_boards() -> None:
+def ensure_boards(using: str = "default") -> None:
     for position, (slug, title, description) in enumerate(BOARDS):
-        Board.objects.get_or_create(
+        Board.objects.using(using).get_or_create(
             slug=slug,
             defaults={
                 "title": title,
+                "discreet_title": DISCREET[slug],
                 "description": description,
                 "position": position,
                 "kind": Board.Kind.REMINDERS if slug == "reminders" else Board.Kind.DISCUSSION,

@@ -54,6 +54,8 @@ class Board(models.Model):
 
     slug = models.SlugField(unique=True)
     title = models.CharField(max_length=80)
+    # What a glance at a discreet screen sees instead (docs/ARCHITECTURE.md, "Discreet words").
+    discreet_title = models.CharField(max_length=80, blank=True, default="")
     description = models.CharField(max_length=200)
     position = models.PositiveSmallIntegerField(default=0)
     kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.DISCUSSION)
@@ -63,6 +65,9 @@ class Board(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def title_for(self, discreet: bool) -> str:
+        return self.discreet_title if discreet and self.discreet_title else self.title
 
     @property
     def is_reminders(self) -> bool:

@@ -64,6 +64,9 @@ TOOL_PAGES = [
     "money:fund",
     "money:papers",
     "money:account",
+    "community:index",
+    ("community:board", {"slug": "planning"}),
+    ("community:board", {"slug": "after"}),
 ]
 
 # What a glance takes in on any page: the tab's title, the top button, the nav,
