@@ -81,7 +81,7 @@ def _wrote(name: str) -> str:
 def post_html(post, *, labels: Labels, csrf: str, can_act: bool, can_quote: bool, moderator: bool):
     when = timezone.localtime(post.created_at)
     meta = format_html(
-        '<p class="meta"><span class="author">{}</span>{} · <time datetime="{}">{}</time> · '
+        '<p class="post-meta"><span class="author">{}</span>{} · <time datetime="{}">{}</time> · '
         '<a href="{}"><span class="visually-hidden">{} </span>#{}</a></p>',
         post.author.name,
         format_html(' <span class="badge">{}</span>', labels.you) if post.mine else "",
@@ -93,12 +93,12 @@ def post_html(post, *, labels: Labels, csrf: str, can_act: bool, can_quote: bool
     )
     if post.quoted is not None:
         quote = format_html(
-            '<blockquote class="quoted"><p class="meta">{}</p>{}</blockquote>',
+            '<blockquote class="quoted"><p class="post-meta">{}</p>{}</blockquote>',
             _wrote(post.quoted.author.name),
             mark_safe(post.quoted.html),  # noqa: S308 - cleaned by nh3 when written
         )
     elif post.quote_id:
-        quote = format_html('<p class="meta quote-gone">{}</p>', labels.gone)
+        quote = format_html('<p class="post-meta quote-gone">{}</p>', labels.gone)
     else:
         quote = ""
     body = format_html(

@@ -208,3 +208,15 @@ def test_the_moderators_view_shows_community_content_only(moderator, alex):
     post = Post.objects.get(body="held words")
     for path in ("/community/mod/", f"/community/mod/p/{post.pk}/", "/community/mod/log/"):
         assert "PRIVATE-REASON-4412" not in said(moderator[1].get(path))
+
+
+def test_an_operator_makes_the_first_admin_in_the_admin(alex, operator):
+    from django.test import Client
+
+    member, _client = alex
+    client = Client()
+    client.force_login(operator)
+    page = client.get(f"/operator/admin/community/member/{member.pk}/change/")
+    assert page.status_code == 200 and "alex-sign-in" not in page.content.decode()
+    client.post(f"/operator/admin/community/member/{member.pk}/change/", {"role": "admin"})
+    assert Member.objects.get(pk=member.pk).role == Member.Role.ADMIN

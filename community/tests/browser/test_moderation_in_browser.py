@@ -166,3 +166,37 @@ def test_the_community_works_by_keyboard_alone(transactional_db, open_page):
     page.keyboard.press("Enter")
     page.wait_for_url("**/community/t/**")
     assert "Typed without a mouse." in page.locator("main").inner_text()
+
+
+def test_the_reading_pages_fit_a_phone_and_have_no_serious_barriers(transactional_db, open_page):
+    from conftest import make_member
+
+    _w, writer = join("writer-sign-in", "Quill")
+    _o, other = join("other-sign-in", "Moss")
+    thread = thread_by(
+        writer,
+        "A long title that has to wrap nicely on a small phone screen somewhere",
+        "Some **bold** words, a [link](https://example.org/a/very/long/path/that/goes/on) "
+        "and averyveryverylongwordwithoutanyspacesatalltoseehowitwraps.",
+    )
+    first = thread.posts.get(position=1)
+    other.post(
+        f"/community/t/{thread.pk}/reply/",
+        {"body": "Quoting you", "quote": str(first.pk), "content_warning": "hard night"},
+    )
+    other.post(f"/community/p/{first.pk}/react/", {"kind": "hug"})
+    make_member("newcomer", PASS)
+    page = phone(open_page, "writer-sign-in")
+    for path, name in (
+        ("/community/", "index"),
+        ("/community/b/planning/", "board"),
+        (f"/community/t/{thread.pk}/", "thread"),
+        ("/community/notifications/", "notifications"),
+    ):
+        visit(page, path)
+        fits(page)
+        shot(page, f"{name}-360")
+    newcomer = phone(open_page, "newcomer")
+    visit(newcomer, "/community/join/")
+    fits(newcomer)
+    shot(newcomer, "join-360")
