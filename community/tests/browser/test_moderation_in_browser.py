@@ -200,3 +200,19 @@ def test_the_reading_pages_fit_a_phone_and_have_no_serious_barriers(transactiona
     visit(newcomer, "/community/join/")
     fits(newcomer)
     shot(newcomer, "join-360")
+
+
+def test_posting_reacting_and_bookmarking_work_without_javascript(transactional_db, open_page):
+    _w, writer = join("writer-sign-in", "Quill")
+    thread = thread_by(writer, "No scripts", "Plain pages work.")
+    join("reader-sign-in", "Moss")
+    page = open_page(width=360, javascript=False)
+    sign_in_with(page, "reader-sign-in", PASS)
+    visit(page, f"/community/t/{thread.pk}/")
+    page.get_by_role("button", name="Hug 0").click()
+    assert page.get_by_role("button", name="Hug 1").is_visible()
+    page.get_by_role("button", name="Bookmark", exact=True).click()
+    assert page.get_by_role("button", name="Remove bookmark").is_visible()
+    page.fill("#id_body", "Replying with scripts off.")
+    page.get_by_role("button", name="Post", exact=True).click()
+    assert "Replying with scripts off." in page.locator("main").inner_text()
