@@ -7,8 +7,11 @@
 5. peak memory of the web workers and the task worker during that load (bench.load)
 6. the newsletter: 20,000 recipients to a local SMTP sink beside a bare smtplib
    client sending the same messages (bench.newsletter)
-6. 10,000 missed check-ins alerted by one worker over SMTP, beside a bare smtplib
+7. 10,000 missed check-ins alerted by one worker over SMTP, beside a bare smtplib
    client sending as many messages (bench.alerts)
+8. a thread of 50,000 posts: last page beside first (bench.community)
+9. search over 100,000 posts on PostgreSQL, skipped with the reason when unreachable
+10. a community thread page under wrk beside /ping/ (bench.community)
 
     .venv/bin/python -m bench.run
 
@@ -92,7 +95,7 @@ def main() -> int:
     skipped: list[str] = []
 
     try:
-        from bench import alerts, inprocess, load
+        from bench import alerts, community, inprocess, load
 
         inprocess.setup_django(in_dir)
         _step(results, errors, "unlock", inprocess.bench_unlock)
@@ -103,15 +106,28 @@ def main() -> int:
         from bench import newsletter
 
         _step(results, errors, "newsletter", newsletter.bench_newsletter)
+        _step(results, errors, "community_pages", community.bench_thread_pages)
+        _step(results, errors, "community_search", community.bench_search)
+        if "skipped" in results.get("community_search", {}):
+            skipped.append(f"Search on PostgreSQL (9): {results['community_search']['skipped']}")
 
         wrk, why = load.ensure_wrk()
         if wrk is None:
-            skipped.append(f"HTTP load and memory (4, 5) skipped: {why}")
+            skipped.append(f"HTTP load and memory (4, 5, 10) skipped: {why}")
         else:
             results["machine"]["wrk"] = subprocess.run(
                 [wrk, "--version"], capture_output=True, text=True
             ).stdout.splitlines()[0:1]
             _step(results, errors, "http", load.bench_http, wrk, http_dir, seconds)
+            _step(
+                results,
+                errors,
+                "community_load",
+                community.bench_thread_load,
+                wrk,
+                http_dir / "community",
+                seconds,
+            )
     finally:
         if keep:
             print(f"kept {in_dir}, {http_dir} and {alerts_dir}")
@@ -166,6 +182,11 @@ def print_table(results: dict) -> None:
         from bench import alerts
 
         sections.append(alerts.section(results["alerts"]))
+    from bench import community
+
+    community_lines = community.section(results)
+    if community_lines:
+        sections.append(community_lines)
     for section in sections:
         lines += ["", *section]
     lines += ["", f"Whole run: {results['total_seconds']:.0f} s", "=" * 100]

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "newsletter",
     "inspire",
     "circle",
+    "community",
 ]
 
 MIDDLEWARE = [

@@ -1,11 +1,8 @@
-from django.utils.translation import gettext_lazy as _
-
-from core.features import Card, Feature, NavEntry
+from core.features import Card, Feature
 
 FEATURE = Feature(
     app="inspire",
     # "Today" is already a notes app's word: the same under a disguise.
-    nav=[NavEntry(_("Today"), "inspire:today", namespace="inspire", order=40)],
     cards=[
         Card("inspire/cards/today.html", "inspire.cards.today", order=5, css="inspire/inspire.css")
     ],

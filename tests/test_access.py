@@ -4,6 +4,7 @@ The owner's world comes from every feature's canary use (tests/world.py), so
 each URL that names an object is walked with a real object of the owner's.
 """
 
+import datetime
 import re
 import uuid
 
@@ -16,6 +17,7 @@ from conftest import OWNER_NAME, OWNER_PASSPHRASE, make_member, signed_in_client
 from core.features import owned_models
 from tests.world import crawl, fill_every_feature, start_pages
 
+COMMUNITY = "community:"
 # Short enough for the smallest private box (a budget currency of 12 characters).
 SECRET = "OWNSEC5519"
 
@@ -68,8 +70,8 @@ def owner_world(owner_filled):
     found = crawl(owner_filled, start_pages(private=True))
     owned_paths = {}
     for name, route, _entry in all_patterns():
-        if "<uuid:" not in route:
-            continue
+        if "<uuid:" not in route or name.startswith(COMMUNITY):
+            continue  # community rows are shared, not owned: walked by role below
         assert name in found.views, (
             f"the owner has nothing at {name} ({route}): does its feature's canary use "
             "make one, and does a page link to it?"
@@ -211,3 +213,128 @@ def test_guessing_an_operator_password_is_slowed(operator):
             {"username": "operator", "password": "operator-test-password"},
         )
     assert ok.status_code == 302
+
+
+# ---- The community: shared rows, walked by role ------------------------------
+#
+# Community content is not private to its writer, so instead of "never the
+# owner's data" each role meets what it may: a stranger is sent to sign in, a
+# member reads but never reaches the moderators' pages, a member blocked by the
+# writer never reaches the writer's words, and a moderator (an admin for the
+# admin pages) reaches the moderators' pages.
+
+WRITERS_WORDS = "WRITERWORDS61"
+MOD_PAGES = {"queue", "review", "suspend", "slow", "appeals", "answer", "log"}
+ADMIN_PAGES = {"words", "word_delete", "team"}
+WRITERS_PAGES = {"thread", "reply", "follow", "post", "react", "bookmark", "flag", "block"}
+POST_ONLY = {"react", "bookmark", "follow", "unblock", "word_delete"}
+
+
+@pytest.fixture
+def community_world(db):
+    from community.models import Appeal, Block, Flag, Member, Post, Suspension, WatchedWord
+    from community.tests.conftest import join, reply_to, thread_by
+
+    writer, writer_client = join("writer-sign-in", "Quill")
+    _member, member_client = join("member-sign-in", "Reader")
+    blocked, blocked_client = join("blocked-sign-in", "Shadow")
+    _mod, mod_client = join("mod-sign-in", "Keeper", Member.Role.MODERATOR)
+    _admin, admin_client = join("admin-sign-in", "Warden", Member.Role.ADMIN)
+    thread = thread_by(writer_client, "Writer's thread", f"{WRITERS_WORDS} first")
+    post = reply_to(writer_client, thread, f"{WRITERS_WORDS} second")
+    block = Block.objects.create(blocker=writer, blocked=blocked)
+    Flag.objects.create(post=post, member=blocked, reason=Flag.Reason.OTHER)
+    suspension = Suspension.objects.create(
+        member=writer, reason="a test", ends_at=timezone_now() + datetime.timedelta(days=1)
+    )
+    appeal = Appeal.objects.create(suspension=suspension, text="please")
+    Suspension.objects.filter(pk=suspension.pk).update(lifted_at=timezone_now())
+    word = WatchedWord.objects.create(word="spamword", word_key="spamword", action="flag")
+    values = {
+        "slug": "planning",
+        "thread_id": thread.pk,
+        "post_id": post.pk,
+        "block_id": block.pk,
+        "appeal_id": appeal.pk,
+        "word_id": word.pk,
+    }
+    assert Post.objects.filter(body__contains=WRITERS_WORDS).count() == 2
+    return {
+        "values": values,
+        "member": member_client,
+        "blocked": blocked_client,
+        "moderator": mod_client,
+        "admin": admin_client,
+    }
+
+
+def timezone_now():
+    from django.utils import timezone
+
+    return timezone.now()
+
+
+def community_paths(values) -> list[tuple[str, str]]:
+    found = []
+    for name, route, _entry in all_patterns():
+        if name.startswith(COMMUNITY):
+            found.append((name.removeprefix(COMMUNITY), concrete(route, values)))
+    return found
+
+
+def test_the_community_walk_covers_every_community_url(community_world):
+    names = {name for name, _path in community_paths(community_world["values"])}
+    assert MOD_PAGES | ADMIN_PAGES | WRITERS_PAGES | POST_ONLY <= names
+    assert len(names) >= 29
+
+
+def test_a_stranger_is_sent_to_sign_in_from_every_community_url(community_world, stranger_client):
+    for _name, path in community_paths(community_world["values"]):
+        for method in ("get", "post"):
+            response = getattr(stranger_client, method)(path)
+            assert response.status_code == 302, f"{method} {path}"
+            assert response["Location"].startswith("/sign-in/"), f"{method} {path}"
+
+
+def test_a_member_reads_the_community_but_not_the_moderators_pages(community_world):
+    client = community_world["member"]
+    for name, path in community_paths(community_world["values"]):
+        response = client.get(path)
+        if name in MOD_PAGES | ADMIN_PAGES:
+            assert response.status_code == 404, path
+        elif name in POST_ONLY:
+            assert response.status_code == 405, path
+        else:
+            assert response.status_code in (200, 302), f"{path}: {response.status_code}"
+    # Someone else's block can't be lifted.
+    lift = client.post(f"/community/blocked/{community_world['values']['block_id']}/lift/")
+    assert lift.status_code == 404
+
+
+def test_a_blocked_member_never_reaches_the_writers_words(community_world):
+    client = community_world["blocked"]
+    for name, path in community_paths(community_world["values"]):
+        for method in ("get", "post"):
+            response = getattr(client, method)(path)
+            body = response.content.decode(errors="replace")
+            assert WRITERS_WORDS not in body and "Quill" not in body, f"{method} {path}"
+            if name in WRITERS_PAGES:
+                expected = (404, 405) if method == "get" else (404,)
+                assert response.status_code in expected, f"{method} {path}"
+            assert response.status_code < 500, f"{method} {path}"
+
+
+def test_moderators_and_admins_reach_their_pages(community_world):
+    moderator, admin = community_world["moderator"], community_world["admin"]
+    for name, path in community_paths(community_world["values"]):
+        if name in POST_ONLY:
+            continue
+        if name in MOD_PAGES:
+            assert moderator.get(path).status_code == 200, path
+            assert admin.get(path).status_code == 200, path
+        if name in ADMIN_PAGES:
+            assert moderator.get(path).status_code == 404, path
+            assert admin.get(path).status_code == 200, path
+    for _name, path in community_paths(community_world["values"]):
+        for client in (moderator, admin):
+            assert client.post(path).status_code < 500, path

@@ -71,6 +71,9 @@ TOOL_PAGES = [
     "circle:contact_add",
     "circle:words",
     "circle:check_in_add",
+    "community:index",
+    ("community:board", {"slug": "planning"}),
+    ("community:board", {"slug": "after"}),
 ]
 
 # What a glance takes in on any page: the tab's title, the top button, the nav,

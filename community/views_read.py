@@ -1,0 +1,213 @@
+"""Reading the community: boards, threads, search, bookmarks, notifications."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.db.models import Q
+from django.middleware.csrf import get_token
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.dateparse import parse_datetime
+
+from community import members, paging, posting, rendering
+from community.access import community_view, get_post_for, get_thread_for
+from community.forms import ReminderForm, ReplyForm, SearchForm, ThreadForm
+from community.models import Board, Bookmark, Reaction
+from community.search import search as find_posts
+
+THREADS_PER_PAGE = 30
+
+
+def _common(request) -> dict:
+    member = request.member
+    return {
+        "member": member,
+        "decoy": request.user.is_decoy,
+        "unseen": posting.notifications_for(member).filter(seen=False).count() if member else 0,
+        "suspension": members.suspension_of(member),
+    }
+
+
+@community_view
+def index(request):
+    boards = list(Board.objects.all())
+    return render(request, "community/index.html", {**_common(request), "boards": boards})
+
+
+@community_view
+def board(request, slug):
+    board = get_object_or_404(Board, slug=slug)
+    threads = posting.visible_threads(request.reader, board).order_by("-last_post_at", "-id")
+    before = request.GET.get("before", "")
+    cursor = _cursor(before)
+    if cursor is not None:
+        when, last_id = cursor
+        threads = threads.filter(Q(last_post_at__lt=when) | Q(last_post_at=when, id__lt=last_id))
+    rows = list(threads[: THREADS_PER_PAGE + 1])
+    older = None
+    if len(rows) > THREADS_PER_PAGE:
+        rows = rows[:THREADS_PER_PAGE]
+        older = f"{rows[-1].last_post_at.isoformat()}~{rows[-1].id}"
+    read = posting.unread_counts(request.member, rows)
+    for thread in rows:
+        thread.unread = thread.last_published > read.get(thread.id, 0)
+        thread.first_unread = read.get(thread.id, 0)
+    reminders = []
+    if board.is_reminders:
+        firsts = posting.visible_posts(request.reader).filter(thread__in=rows, position=1)
+        by_thread = {p.thread_id: p for p in firsts}
+        reminders = [by_thread[t.id] for t in rows if t.id in by_thread]
+        decorate(request.reader, reminders)
+    return render(
+        request,
+        "community/board.html",
+        {
+            **_common(request),
+            "board": board,
+            "threads": rows,
+            "reminders": reminders,
+            "older": older,
+            "first_page": not before,
+        },
+    )
+
+
+def _cursor(value: str):
+    """ "<when>~<thread id>" of the last thread on the page before, or None."""
+    stamp, _sep, last_id = value.partition("~")
+    try:
+        when = parse_datetime(stamp.replace(" ", "+"))
+        return (when, uuid.UUID(last_id)) if when is not None else None
+    except ValueError:
+        return None
+
+
+def _counted(counts: dict) -> list[tuple[str, str, int]]:
+    return [(kind, label, counts.get(kind, 0)) for kind, label in Reaction.Kind.choices]
+
+
+def decorate(member, posts) -> None:
+    """What a page shows beside each post: its quote as it is now, counts, the member's marks."""
+    counts = posting.reaction_counts(member, posts)
+    marked = set()
+    mine_reacted = set()
+    if member is not None and member.pk is not None:
+        marked = set(
+            Bookmark.objects.filter(member=member, post__in=posts).values_list("post_id", flat=True)
+        )
+        mine_reacted = set(
+            Reaction.objects.filter(member=member, post__in=posts).values_list("post_id", "kind")
+        )
+    for post in posts:
+        post.quoted = posting.visible_quote(member, post)
+        post.counts = [
+            (kind, label, n, (post.id, kind) in mine_reacted)
+            for kind, label, n in _counted(counts.get(post.id, {}))
+        ]
+        post.bookmarked = post.id in marked
+        post.url = rendering.url("community:post", post.id)
+        post.mine = member is not None and member.pk is not None and post.author_id == member.pk
+
+
+@community_view
+def thread(request, thread_id):
+    thread = get_thread_for(request, thread_id)
+    # The Markdown source isn't shown: its cleaned HTML is.
+    posts = posting.visible_posts(request.reader).filter(thread=thread).defer("body")
+    after = paging.number(request.GET.get("after"))
+    before = paging.number(request.GET.get("before"))
+    if request.GET.get("last"):
+        before = thread.next_position
+    page = paging.thread_page(posts, after=after, before=before, end=thread.next_position)
+    decorate(request.reader, page.posts)
+    reading = None
+    if request.member is not None:
+        last = page.posts[-1].position if page.posts else 0
+        reading = posting.mark_read(request.member, thread, last)
+    common = _common(request)
+    can_act = (
+        request.member is not None and not request.user.is_decoy and common["suspension"] is None
+    )
+    can_reply = can_act and not thread.locked and not thread.board.is_reminders
+    form = ReplyForm(initial={"quote": request.GET.get("quote", "")}) if can_reply else None
+    quoting = None
+    if form is not None and request.GET.get("quote"):
+        try:
+            quoting = get_post_for(request, request.GET["quote"])
+        except Exception:  # noqa: BLE001 - a stale or foreign quote id: simply no quote
+            quoting = None
+        if quoting is None:
+            form = ReplyForm()
+    labels = rendering.Labels.now()
+    csrf = get_token(request)
+    moderator = request.member is not None and request.member.is_moderator
+    for post in page.posts:
+        post.rendered = rendering.post_html(
+            post,
+            labels=labels,
+            csrf=csrf,
+            can_act=can_act,
+            can_quote=form is not None,
+            moderator=moderator,
+        )
+    return render(
+        request,
+        "community/thread.html",
+        {
+            **common,
+            "thread": thread,
+            "board": thread.board,
+            "page": page,
+            "reading": reading,
+            "form": form,
+            "quoting": quoting,
+            "wait": posting.slow_mode_wait(request.member, thread) if request.member else 0,
+            "can_act": can_act,
+        },
+    )
+
+
+@community_view
+def post_link(request, post_id):
+    """Where a post lives: the page of its thread that starts with it."""
+    post = get_post_for(request, post_id)
+    url = reverse("community:thread", args=[post.thread_id])
+    return redirect(f"{url}?after={post.position - 1}#post-{post.id}")
+
+
+@community_view
+def search(request):
+    """Posted, not put in the address: what someone looked for stays out of history."""
+    form = SearchForm(request.POST if request.method == "POST" else None)
+    results = None
+    if form.is_bound and form.is_valid():
+        results = find_posts(request.reader, form.cleaned_data["q"])
+        decorate(request.reader, results)
+    return render(
+        request, "community/search.html", {**_common(request), "form": form, "results": results}
+    )
+
+
+@community_view
+def bookmarks(request):
+    posts = []
+    if request.member is not None:
+        visible = posting.visible_posts(request.reader)
+        posts = list(
+            visible.filter(bookmarks__member=request.member).order_by("-bookmarks__created_at")
+        )
+        decorate(request.reader, posts)
+    return render(request, "community/bookmarks.html", {**_common(request), "posts": posts})
+
+
+@community_view
+def notifications(request):
+    found = list(posting.notifications_for(request.member)[:50]) if request.member else []
+    return render(
+        request, "community/notifications.html", {**_common(request), "notifications": found}
+    )
+
+
+def new_form_for(board):
+    return ReminderForm if board.is_reminders else ThreadForm
