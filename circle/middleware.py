@@ -22,7 +22,9 @@ class SeenMiddleware:
         response = self.get_response(request)
         if getattr(request, "vault", None) is not None and request.user.is_authenticated:
             hour = schedule.hour_of(timezone.now()).isoformat()
-            if request.session.get(SESSION_KEY) != hour:
+            seen = request.session.get(SESSION_KEY)
+            # Only ever forward: a clock set back never rewrites the session.
+            if seen is None or hour > seen:
                 actions.stamp_seen(request.user, timezone.now())
                 request.session[SESSION_KEY] = hour
         return response
