@@ -116,8 +116,10 @@ def next_weekly_slot(after=None):
 @jobs.periodic("newsletter.daily")
 def daily_when_due() -> None:
     """From the operator's hour, ask for the day's job (once per day, whoever asks)."""
+    if not daily.available() or not daily.has_readers():
+        return  # nothing to send, or nobody to send it to: not even a settings row is made
     day = daily.due_day()
-    if day is None or not daily.available() or not daily.has_readers():
+    if day is None:
         return
     with transaction.atomic():
         jobs.once("newsletter.daily", day.isoformat())
