@@ -61,6 +61,10 @@ class IssueForm(forms.ModelForm):
             "guide_path",
             "send_at",
         ]
+        help_texts = {
+            "kind": "The daily note is made and sent by itself each day (send settings). "
+            "A daily issue scheduled here before that day's hour goes instead of it.",
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
