@@ -183,6 +183,17 @@ def test_a_paused_note_sends_nothing_and_resuming_that_day_sends_it(sink, librar
     assert sorted(sink.recipients()) == ["daily@example.org", "open@example.org"]
 
 
+def test_a_pause_between_asking_and_running_still_sends_nothing(sink, library, readers):
+    # The hook asked (not paused then); the operator pauses before a worker runs it.
+    with at("2026-12-01 07:00"):
+        job = OnceJob.objects.create(kind="newsletter.daily", key="2026-12-01")
+        options = SendSettings.current()
+        options.daily_paused = True
+        options.save()
+        assert jobs.run(job.pk) == "paused"
+    assert Issue.objects.count() == 0 and sink.accepted == []
+
+
 def test_the_operators_hour_decides(sink, library, readers):
     options = SendSettings.current()
     options.daily_hour = 18
