@@ -31,7 +31,20 @@ How a job lives:
 - `sweep()` (every few seconds in `manage.py run_worker`, or
   `manage.py run_due_jobs`) queues the task again for jobs that are due but
   whose task was lost, and for jobs whose worker died (lease ran out); it
-  gives up jobs whose worker died on their last attempt.
+  gives up jobs whose worker died on their last attempt. Then it calls each
+  periodic hook (`@jobs.periodic`, below).
+
+Work that comes round at a time of day (the daily note at 07:00) is a
+periodic hook that asks for a job named after its period:
+
+    @jobs.periodic("newsletter.daily")
+    def daily_when_due() -> None:
+        if it_is_time():
+            jobs.once("newsletter.daily", today.isoformat())
+
+Every worker's sweeper calls every hook every few seconds, so a hook must be
+cheap and must only ever ask `once(kind, key)`: the key (a date) makes two
+workers, or a restart, ask for the same job, which then runs once.
 
 The handler contract (read this before writing one):
 
@@ -125,6 +138,7 @@ class Handler:
 
 
 _handlers: dict[str, Handler] = {}
+_periodic: dict[str, Callable[[], None]] = {}
 _discovered = False
 
 
@@ -158,12 +172,29 @@ def handler(
     return register
 
 
-def handler_for(kind: str) -> Handler:
-    """The registered handler; every app's `jobs.py` is imported on first need."""
+def _discover() -> None:
     global _discovered
-    if kind not in _handlers and not _discovered:
+    if not _discovered:
         autodiscover_modules("jobs")
         _discovered = True
+
+
+def periodic(name: str) -> Callable[[Callable[[], None]], Callable[[], None]]:
+    """Register a hook every sweep calls (in an app's `jobs.py`): cheap, and asking only `once`."""
+    if not CODE.fullmatch(name):
+        raise ValueError(f"a periodic hook's name is a short code, not {name!r}")
+
+    def register(function: Callable[[], None]) -> Callable[[], None]:
+        _periodic[name] = function
+        return function
+
+    return register
+
+
+def handler_for(kind: str) -> Handler:
+    """The registered handler; every app's `jobs.py` is imported on first need."""
+    if kind not in _handlers:
+        _discover()
     try:
         return _handlers[kind]
     except KeyError:
@@ -379,6 +410,7 @@ def _give_up(current: Run, outcome: str) -> str:
 class Swept:
     queued: int = 0
     gave_up: int = 0
+    hooks_failed: int = 0
 
 
 def sweep() -> Swept:
@@ -409,7 +441,23 @@ def sweep() -> Swept:
             enqueue(job_id)
             swept.queued += 1
     _prune_task_results()
+    swept.hooks_failed = run_periodic()
     return swept
+
+
+def run_periodic() -> int:
+    """Call every periodic hook; one that fails never stops the others. Returns the failures."""
+    _discover()
+    failed = 0
+    for name, function in list(_periodic.items()):
+        try:
+            function()
+        except Exception as error:
+            # Two workers asking at the same moment on SQLite, a dropped
+            # connection: the next sweep asks again.
+            failed += 1
+            logger.warning("periodic hook failed hook=%s error=%s", name, type(error).__name__)
+    return failed
 
 
 def _give_up_abandoned(job_id, now: datetime) -> bool:

@@ -19,7 +19,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from newsletter import composing, library
+from newsletter import composing, daily, library
 from newsletter import jobs as newsletter_jobs
 from newsletter.models import (
     Consent,
@@ -61,6 +61,10 @@ class IssueForm(forms.ModelForm):
             "guide_path",
             "send_at",
         ]
+        help_texts = {
+            "kind": "The daily note is made and sent by itself each day (send settings). "
+            "A daily issue scheduled here before that day's hour goes instead of it.",
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -99,10 +103,10 @@ class IssueForm(forms.ModelForm):
 @admin.register(Issue)
 class IssueAdmin(admin.ModelAdmin):
     form = IssueForm
-    list_display = ["title", "kind", "state", "send_at", "sent_count", "preview_link"]
+    list_display = ["title", "kind", "day", "state", "send_at", "sent_count", "preview_link"]
     list_filter = ["state", "kind"]
     actions = ["schedule_next_slot", "schedule_at_send_at", "back_to_draft"]
-    readonly_fields = ["state", "sent_at"]
+    readonly_fields = ["state", "day", "sent_at"]
 
     def get_queryset(self, request):
         sent = Count("deliveries", filter=models_sent())
@@ -119,6 +123,17 @@ class IssueAdmin(admin.ModelAdmin):
 
     def get_urls(self):
         own = [
+            # Before the issue's own pages, whose <path:object_id> would take "daily".
+            path(
+                "daily/preview/",
+                self.admin_site.admin_view(self.daily_preview),
+                name="newsletter_daily_preview",
+            ),
+            path(
+                "daily/preview/html/",
+                self.admin_site.admin_view(self.daily_preview_html),
+                name="newsletter_daily_preview_html",
+            ),
             path(
                 # <path:...> like the admin's own pages (the access walk's uuid
                 # routes are members' objects).
@@ -138,10 +153,9 @@ class IssueAdmin(admin.ModelAdmin):
 
     def preview_html(self, request, object_id):
         """The HTML part as a mail program shows it: nothing may load or run."""
-        issue = self._issue(object_id)
-        wording = request.GET.get("wording", Wording.QUIET)
-        if wording not in Wording.values:
-            wording = Wording.QUIET
+        return self._html_part(self._issue(object_id), _wording(request))
+
+    def _html_part(self, issue: Issue, wording: str) -> HttpResponse:
         response = HttpResponse(composing.preview(issue, wording)["html"])
         response["Content-Security-Policy"] = (
             "default-src 'none'; style-src 'unsafe-inline'; form-action 'none'; "
@@ -158,19 +172,44 @@ class IssueAdmin(admin.ModelAdmin):
 
     def preview(self, request, object_id):
         issue = self._issue(object_id)
-        wording = request.GET.get("wording", Wording.QUIET)
-        if wording not in Wording.values:
-            wording = Wording.QUIET
+        return self._preview_page(request, issue, f"Preview: {issue.title}")
+
+    def _preview_page(self, request, issue: Issue | None, title: str, notice: str = ""):
+        wording = _wording(request)
         context = {
             **self.admin_site.each_context(request),
             "issue": issue,
             "opts": Issue._meta,
-            "title": f"Preview: {issue.title}",
+            "title": title,
+            "notice": notice,
             "wordings": Wording.choices,
             "wording": wording,
-            "preview": composing.preview(issue, wording),
+            "preview": composing.preview(issue, wording) if issue is not None else None,
         }
         return TemplateResponse(request, "newsletter/admin_preview.html", context)
+
+    def _tomorrow(self) -> tuple[Issue | None, str]:
+        """Tomorrow's note as it would be made now (nothing saved), or why there is none."""
+        if not daily.available():
+            return None, NO_INSPIRE
+        day = daily.tomorrow()
+        reminder = daily.reminder_for(day)
+        if reminder is None:
+            return None, "The reminder library is empty: load it with manage.py load_reminders."
+        return daily.draft(day, reminder), ""
+
+    def daily_preview(self, request):
+        issue, notice = self._tomorrow()
+        title = f"Tomorrow's daily note ({daily.tomorrow():%A %d %B})"
+        if issue is not None and SendSettings.current().daily_paused:
+            notice = "The daily note is paused: tomorrow's goes only if you resume it."
+        return self._preview_page(request, issue, title, notice)
+
+    def daily_preview_html(self, request):
+        issue, _notice = self._tomorrow()
+        if issue is None:
+            raise Http404
+        return self._html_part(issue, _wording(request))
 
     def _schedule(self, request, queryset, when):
         done = 0
@@ -242,9 +281,58 @@ class SuppressionAdmin(admin.ModelAdmin):
         return False
 
 
+NO_INSPIRE = (
+    "The daily note is off: Haven's daily reminders (the inspire room) are not installed,"
+    " so there is nothing to send. Subscribers who chose it get the weekly notes only."
+)
+
+
+def _wording(request) -> str:
+    wording = request.GET.get("wording", Wording.QUIET)
+    return wording if wording in Wording.values else Wording.QUIET
+
+
 @admin.register(SendSettings)
 class SendSettingsAdmin(admin.ModelAdmin):
-    list_display = ["rate_per_second", "connections", "weekday", "hour"]
+    list_display = [
+        "rate_per_second",
+        "connections",
+        "weekday",
+        "hour",
+        "daily_hour",
+        "daily_paused",
+    ]
+
+    def get_fieldsets(self, request, obj=None):
+        return [
+            (None, {"fields": ["rate_per_second", "connections"]}),
+            ("Weekly notes", {"fields": ["weekday", "hour"]}),
+            (
+                "Daily note",
+                {"fields": ["daily_hour", "daily_paused"], "description": _daily_status()},
+            ),
+        ]
+
+    def changelist_view(self, request, extra_context=None):
+        if not daily.available():
+            # Said once, here where the daily hour is set; the worker stays quiet.
+            self.message_user(request, NO_INSPIRE, messages.WARNING)
+        return super().changelist_view(request, extra_context)
 
     def has_add_permission(self, request):
         return not SendSettings.objects.exists()
+
+
+def _daily_status() -> str:
+    if not daily.available():
+        return format_html('<strong class="errornote">{}</strong>', NO_INSPIRE)
+    made = reverse("admin:newsletter_issue_changelist") + "?kind__exact=daily"
+    tomorrow = reverse("admin:newsletter_daily_preview")
+    return format_html(
+        "The day's note is made from that day's reminder and sent to confirmed subscribers"
+        " who chose the daily inspiration, once a day, in the server's time ({}). "
+        '<a href="{}">The daily notes so far</a> · <a href="{}">Preview tomorrow\'s</a>',
+        timezone.get_current_timezone_name(),
+        made,
+        tomorrow,
+    )

@@ -67,10 +67,12 @@ def render(issue: Issue, wording: str) -> tuple[str, str, str, str]:
         "unsubscribe_url": UNSUBSCRIBE_MARK,
         "manage_url": MANAGE_MARK,
     }
+    # The daily note has words of its own ("Daily note", "today"); the rest is the same.
+    name = "daily" if issue.kind == Issue.Kind.DAILY else "issue"
     with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string("newsletter/emails/issue_subject.txt", context).strip()
-        text = render_to_string("newsletter/emails/issue.txt", context)
-        html = render_to_string("newsletter/emails/issue.html", context)
+        subject = render_to_string(f"newsletter/emails/{name}_subject.txt", context).strip()
+        text = render_to_string(f"newsletter/emails/{name}.txt", context)
+        html = render_to_string(f"newsletter/emails/{name}.html", context)
     sender = "Haven" if wording == Wording.OPEN else "Notes"
     return sender, " ".join(subject.split()), text, html
 
@@ -126,7 +128,8 @@ class Composer:
 
     @cached_property
     def list_id(self) -> str:
-        return f"Weekly notes <{self.issue.kind}.notes.{self.domain}>"
+        name = "Daily note" if self.issue.kind == Issue.Kind.DAILY else "Weekly notes"
+        return f"{name} <{self.issue.kind}.notes.{self.domain}>"
 
     def date(self) -> str:
         now = int(time.time())

@@ -36,7 +36,7 @@ class SubscribeForm(TopicsMixin):
         max_length=320,
         help_text=_(
             "Choose an address only you can read. Notes arrive from “Notes” "
-            "with the subject “Weekly notes”."
+            "with the subject “Weekly notes” or “Daily note”."
         ),
         error_messages={"required": _("Please type the address you'd like the notes sent to.")},
         widget=forms.TextInput(

@@ -2,18 +2,24 @@
 
 newsletter.confirm      key "<subscriber id>:<generation>"  the confirmation note
 newsletter.already      key "<subscriber id>:<window>"      "you're already subscribed"
-newsletter.send_issue   key "<issue id>"                    the whole issue, resumable
+newsletter.send_issue   key "<issue id>:<send time>"        the whole issue, resumable
+newsletter.daily        key "<date>", e.g. "2026-12-01"     that day's note: made, then sent
+
+The daily note's job is asked for by a periodic hook (`daily_when_due`),
+which every worker's sweeper calls every few seconds; see newsletter/daily.py.
 """
 
 from __future__ import annotations
 
+import datetime
 from datetime import timedelta
 
 from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
 
 from core import jobs
-from newsletter import addresses, emails, sending
+from newsletter import addresses, daily, emails, sending
 from newsletter.models import Issue, SendSettings, Subscriber, Suppression
 
 
@@ -54,13 +60,15 @@ def already(run: jobs.Run) -> str:
     return "sent"
 
 
-@jobs.handler(
-    "newsletter.send_issue",
-    lease=timedelta(seconds=settings.HAVEN_NEWSLETTER_LEASE_SECONDS),
-    backoff=timedelta(seconds=30),
-    backoff_cap=timedelta(minutes=30),
-    max_attempts=20,
-)
+SENDING = {
+    "lease": timedelta(seconds=settings.HAVEN_NEWSLETTER_LEASE_SECONDS),
+    "backoff": timedelta(seconds=30),
+    "backoff_cap": timedelta(minutes=30),
+    "max_attempts": 20,
+}
+
+
+@jobs.handler("newsletter.send_issue", **SENDING)
 def send_issue(run: jobs.Run) -> str:
     ident, _, when = run.key.partition(":")
     issue = Issue.objects.filter(pk=ident).first()
@@ -100,3 +108,43 @@ def next_weekly_slot(after=None):
     if slot <= now:
         slot += timedelta(days=7)
     return slot
+
+
+# ---- The daily note ----
+
+
+@jobs.periodic("newsletter.daily")
+def daily_when_due() -> None:
+    """From the operator's hour, ask for the day's job (once per day, whoever asks)."""
+    if not daily.available() or not daily.has_readers():
+        return  # nothing to send, or nobody to send it to: not even a settings row is made
+    day = daily.due_day()
+    if day is None:
+        return
+    with transaction.atomic():
+        jobs.once("newsletter.daily", day.isoformat())
+
+
+@jobs.handler("newsletter.daily", **SENDING)
+def send_daily(run: jobs.Run) -> str:
+    day = datetime.date.fromisoformat(run.key)
+    issue = Issue.objects.filter(day=day).first()
+    if issue is None:
+        # Checked again here: the operator may have paused since the hook asked.
+        if SendSettings.current().daily_paused:
+            return "paused"
+        if not daily.available():
+            return "no_inspire"
+        if day != daily.today():
+            return "too_late"  # a day's note is made on its own day, never after
+        if daily.written_by_hand(day):
+            return "written_by_hand"
+        issue = daily.make(day)
+        if issue is None:
+            return "no_reminder"
+    if issue.state == Issue.State.SENT:
+        return "already_sent"
+    if issue.state == Issue.State.DRAFT:
+        return "unscheduled"  # an operator took it back before it went
+    sending.send(issue, heartbeat=run.heartbeat)
+    return "sent"

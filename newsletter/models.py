@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import uuid
 
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -23,9 +24,9 @@ CONSENT_WORDING_VERSION = 1
 
 
 class Wording(models.TextChoices):
-    QUIET = "quiet", _("Quiet: “Weekly notes” from “Notes”, nothing in the preview")
-    PLAIN = "plain", _("Plain: “Weekly notes” with this week's short title")
-    OPEN = "open", _("Open: from “Haven”, with this week's topic in the subject and preview")
+    QUIET = "quiet", _("Quiet: “Weekly notes” or “Daily note” from “Notes”, nothing in the preview")
+    PLAIN = "plain", _("Plain: the same, with a short title or the date")
+    OPEN = "open", _("Open: from “Haven”, with the topic in the subject and preview")
 
 
 class Source(models.TextChoices):
@@ -103,7 +104,8 @@ class Suppression(models.Model):
 
 
 class Issue(models.Model):
-    """One week's notes, written by operators from the content library."""
+    """One week's notes, written by operators from the content library, or one
+    day's note, made by the worker from that day's reminder (`day` is set)."""
 
     class Kind(models.TextChoices):
         WEEKLY = "weekly", _("weekly tips")
@@ -143,6 +145,11 @@ class Issue(models.Model):
         _("guide link: path"), max_length=200, blank=True, help_text=_("For example /guide/signs/")
     )
     send_at = models.DateTimeField(_("send at"), null=True, blank=True)
+    # The day a daily note was made for, by the worker: one issue per day at
+    # most (the database says so too). Empty for issues operators write.
+    day = models.DateField(
+        _("made for the day"), null=True, blank=True, unique=True, editable=False
+    )
     created_at = models.DateTimeField(default=timezone.now)
     sent_at = models.DateTimeField(null=True, blank=True)
 
@@ -205,6 +212,23 @@ class SendSettings(models.Model):
         ],
     )
     hour = models.PositiveSmallIntegerField(_("hour (UTC)"), default=9)
+    daily_hour = models.PositiveSmallIntegerField(
+        _("daily note: hour (server time)"),
+        default=7,
+        validators=[MaxValueValidator(23)],
+        help_text=_(
+            "Each day from this hour the worker makes the day's note from the day's reminder"
+            " and sends it to everyone who chose the daily inspiration."
+        ),
+    )
+    daily_paused = models.BooleanField(
+        _("pause the daily note"),
+        default=False,
+        help_text=_(
+            "While ticked, no daily note is made or started. Untick before the day's hour"
+            " (or later that day) and that day's note still goes."
+        ),
+    )
 
     class Meta:
         verbose_name_plural = "send settings"

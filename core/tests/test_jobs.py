@@ -381,3 +381,32 @@ def test_a_forgotten_job_that_fails_is_logged_without_its_kind(caplog):
     assert "secretive" not in caplog.text
     assert not OnceJob.objects.filter(pk=job.pk).exists()
     assert tally("test.unit.secretive") == {"gave_up:ConnectionError": 1}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_every_sweep_calls_the_periodic_hooks_and_one_failing_never_stops_the_next(
+    monkeypatch, caplog
+):
+    def broken():
+        raise ConnectionError(CANARY)
+
+    def daily():
+        # What a periodic hook does: ask for the period's job, whoever asks first.
+        jobs.once("test.unit.ok", "day-2025-05-01")
+
+    monkeypatch.setitem(jobs._periodic, "test.unit.broken", broken)
+    monkeypatch.setitem(jobs._periodic, "test.unit.daily", daily)
+    with caplog.at_level(logging.DEBUG):
+        first = jobs.sweep()
+        second = jobs.sweep()
+    assert (first.hooks_failed, second.hooks_failed) == (1, 1)
+    # Asked on every sweep, the job ran once.
+    assert calls == [("ok", "day-2025-05-01", 1)]
+    assert OnceJob.objects.filter(kind="test.unit.ok").count() == 1
+    assert "hook=test.unit.broken error=ConnectionError" in caplog.text
+    assert CANARY not in caplog.text
+
+
+def test_a_periodic_hook_is_named_by_a_short_code():
+    with pytest.raises(ValueError):
+        jobs.periodic("every day at seven")

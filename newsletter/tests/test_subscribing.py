@@ -211,7 +211,7 @@ def test_the_subscribe_page_offers_the_choices_and_says_how_it_looks(client):
     assert page.status_code == 200
     assert 'autocomplete="off"' in body
     assert "Weekly tips and reflections" in body and "A daily line of inspiration" in body
-    assert "“Weekly notes”" in body
+    assert "“Weekly notes”" in body and "“Daily note”" in body
     assert 'name="source" value="guide"' in body
     assert page["Cache-Control"].startswith("no-store")
 
