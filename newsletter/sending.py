@@ -345,6 +345,11 @@ def _claim(issue: Issue, token: str, size: int) -> list[tuple]:
 
 def send(issue: Issue, heartbeat=lambda: None) -> Outcome:
     """Send whatever of `issue` is not sent yet. Safe to run again after a crash."""
+    if connection.in_atomic_block:
+        # The sending threads write on their own connections: inside an open
+        # transaction they would wait on its locks and never see its rows.
+        # The job runs again when nothing holds a transaction around it.
+        raise TryLater
     prepare(issue)
     issue.refresh_from_db()
     token = secrets.token_hex(16)
@@ -393,7 +398,10 @@ def send(issue: Issue, heartbeat=lambda: None) -> Outcome:
     else:
         outcome = pool.finish()
     finally:
-        close_old_connections()
+        # A broken or stale connection is dropped here, never one an outer
+        # transaction still holds (a caller's atomic block, or a test's).
+        if not connection.in_atomic_block:
+            close_old_connections()
     RateLimit.prune()
     if outcome.later:
         raise TryLater

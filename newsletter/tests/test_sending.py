@@ -267,3 +267,18 @@ def test_content_refused_by_the_server_is_not_held_against_the_address(sink):
     assert Delivery.objects.get().state == Delivery.State.FAILED
     assert not Suppression.objects.exists()
     assert Subscriber.objects.get().state == Subscriber.State.CONFIRMED
+
+
+def test_sending_never_starts_inside_an_open_transaction(sink):
+    # Its threads write on their own connections: inside a transaction they
+    # would wait on its locks. The job is asked to run again later instead.
+    from django.db import transaction
+
+    make_subscriber("willow@example.org")
+    issue = make_issue()
+    with transaction.atomic():
+        with pytest.raises(sending.TryLater):
+            sending.send(issue)
+    assert not Delivery.objects.filter(state=Delivery.State.SENT).exists()
+    sending.send(issue)
+    assert Delivery.objects.filter(state=Delivery.State.SENT).count() == 1
