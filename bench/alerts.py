@@ -4,10 +4,18 @@ One `manage.py run_worker` process (the database task backend, SQLite in WAL
 mode) works through 10,000 missed check-ins, each alerting one confirmed
 contact: claim the job, mark the check-in missed, write the alert and its
 delivery row, open the server-sealed address and words, render the message,
-hand it to the SMTP server, mark it sent. The baseline, measured in the same
-run against the same SMTP server: a bare smtplib client sending 10,000
-messages of the same size, one connection each (as the worker's mail
-connection does). Goal: the worker under 60 s.
+hand it to the SMTP server, mark it sent.
+
+The clock starts when the alerts fall due: the minute slot their job runs in
+(the worker is started at once, so it is waiting by then, as a running one
+would be), and stops when the last delivery row is marked sent. The
+baselines, measured in the same run against the same SMTP server: a bare
+smtplib client sending 10,000 messages of the same size, one connection each
+(the figure the goal is a ratio to), and the same client over one connection
+(about as fast as one connection to this server can go). Goal: the worker
+under 60 s.
+
+    python -m bench.alerts [COUNT] [--profile FILE] [run_worker options...]
 """
 
 from __future__ import annotations
@@ -18,6 +26,7 @@ import sys
 import threading
 import time
 from contextlib import closing
+from datetime import UTC, datetime
 from pathlib import Path
 
 from bench.load import _free_port, server_env
@@ -66,17 +75,25 @@ BARE = """
 import smtplib, sys
 from email.message import EmailMessage
 
-port, count, size = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+port, count, size, pooled = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
 body = "x" * size
+shared = smtplib.SMTP("127.0.0.1", port) if pooled == "one" else None
 for n in range(count):
     message = EmailMessage()
     message["From"] = "Notes <notes@localhost>"
     message["To"] = f"friend{n}@example.org"
     message["Subject"] = "A note for you"
     message.set_content(body)
+    if shared is not None:
+        shared.send_message(message)
+        continue
     with smtplib.SMTP("127.0.0.1", port) as smtp:
         smtp.send_message(message)
+if shared is not None:
+    shared.quit()
 """
+
+DUE = "SELECT min(run_after) FROM core_oncejob WHERE kind = 'circle.missed'"
 
 
 class Counter:
@@ -109,7 +126,11 @@ def _python(env, code: str, *args: str, timeout: float = 1800) -> None:
 
 
 def bench_alerts(
-    var_dir: Path, check_ins: int = CHECK_INS, members: int = MEMBERS, *worker_args: str
+    var_dir: Path,
+    check_ins: int = CHECK_INS,
+    members: int = MEMBERS,
+    *worker_args: str,
+    profile: Path | None = None,
 ) -> dict:
     from aiosmtpd.controller import Controller
 
@@ -139,11 +160,21 @@ def bench_alerts(
                 query = "SELECT count(*) FROM circle_delivery WHERE state = 'sent'"
                 return db.execute(query).fetchone()[0]
 
+        with closing(sqlite3.connect(database, timeout=30)) as db:
+            (due_at,) = db.execute(DUE).fetchone()
+        due = datetime.fromisoformat(due_at).replace(tzinfo=UTC).timestamp()
+
         log = (var_dir / "worker.log").open("ab")
         started = time.perf_counter()
+        # The clock starts at the later of now and the minute the alerts fall due.
+        clock = started + max(0.0, due - time.time())
+        # With a profile path, the worker runs under cProfile, which writes its
+        # figures when the worker stops (SIGTERM ends it cleanly).
+        profiler = ["-m", "cProfile", "-o", str(profile)] if profile else []
         worker = subprocess.Popen(
             [
                 sys.executable,
+                *profiler,
                 "manage.py",
                 "run_worker",
                 "--no-reload",
@@ -162,18 +193,20 @@ def bench_alerts(
                 if time.perf_counter() - started > 1800:
                     raise RuntimeError("the worker took over 30 minutes")
                 time.sleep(0.25)
-            worker_seconds = time.perf_counter() - started
+            worker_seconds = time.perf_counter() - clock
         finally:
             worker.terminate()
             worker.wait(timeout=60)
         received = counter.count
         size = counter.bytes // max(received, 1)
 
-        counter.count = 0
-        bare_started = time.perf_counter()
-        _python(env, BARE, str(port), str(check_ins), str(size))
-        bare_seconds = time.perf_counter() - bare_started
-        assert counter.count == check_ins, counter.count
+        bare = {}
+        for pooled in ("each", "one"):
+            counter.count = 0
+            bare_started = time.perf_counter()
+            _python(env, BARE, str(port), str(check_ins), str(size), pooled)
+            bare[pooled] = time.perf_counter() - bare_started
+            assert counter.count == check_ins, counter.count
     finally:
         controller.stop()
     return {
@@ -183,18 +216,40 @@ def bench_alerts(
         "message_bytes": size,
         "seed_seconds": seed_seconds,
         "worker_seconds": worker_seconds,
-        "bare_smtp_seconds": bare_seconds,
-        "ratio": worker_seconds / bare_seconds,
+        "bare_smtp_seconds": bare["each"],
+        "bare_one_connection_seconds": bare["one"],
+        "ratio": worker_seconds / bare["each"],
         "goal_seconds": GOAL_SECONDS,
     }
 
 
-if __name__ == "__main__":
+def main(argv: list[str]) -> None:
+    """python -m bench.alerts [COUNT] [--profile FILE] [run_worker options...]
+
+    With --profile, the worker's cProfile figures go to FILE (read them with
+    `python -m pstats FILE`); the timings are then the profiler's, not the goal's.
+    """
+    import argparse
     import tempfile
 
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else CHECK_INS
+    parser = argparse.ArgumentParser(prog="python -m bench.alerts")
+    parser.add_argument("count", nargs="?", type=int, default=CHECK_INS)
+    parser.add_argument("--profile", type=Path)
+    options, worker_args = parser.parse_known_args(argv)
+    profile = options.profile.resolve() if options.profile else None
     with tempfile.TemporaryDirectory(prefix="haven-bench-alerts-") as folder:
-        print(bench_alerts(Path(folder), count, max(1, count // 10), *sys.argv[2:]))
+        result = bench_alerts(
+            Path(folder),
+            options.count,
+            max(1, options.count // 10),
+            *worker_args,
+            profile=profile,
+        )
+    print(result)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
 
 
 def section(r: dict) -> list[str]:
@@ -214,7 +269,13 @@ def section(r: dict) -> list[str]:
             seconds(r["bare_smtp_seconds"] / r["check_ins"]),
         ],
         [
-            "run_worker: claim, write alert, send, mark sent",
+            f"bare smtplib client, {n} messages over one connection",
+            seconds(r["bare_one_connection_seconds"]),
+            ratio(r["bare_one_connection_seconds"] / r["bare_smtp_seconds"]),
+            seconds(r["bare_one_connection_seconds"] / r["check_ins"]),
+        ],
+        [
+            "run_worker from the minute they fall due: claim, write alerts, send, mark sent",
             seconds(r["worker_seconds"]),
             ratio(r["ratio"]),
             seconds(r["worker_seconds"] / r["check_ins"]),

@@ -56,6 +56,15 @@ def words_of(user) -> dict[str, str]:
     return {**default_words(), **stored}
 
 
+def words_of_many(owner_ids) -> dict[object, dict[str, str]]:
+    """`words_of` for many members at once, in one query: {owner id: words}."""
+    defaults = default_words()
+    found = {pk: defaults for pk in owner_ids}
+    for circle in Circle.objects.filter(owner_id__in=owner_ids).only("id", "owner_id", "words"):
+        found[circle.owner_id] = {**defaults, **sealing.open_json(circle, "words")}
+    return found
+
+
 def has_words(user) -> bool:
     return Circle.objects.filter(owner=user).exclude(words=b"").exists()
 
@@ -197,8 +206,19 @@ def slot(kind: str, moment: datetime.datetime) -> None:
 
 def _register(check_in: CheckIn) -> None:
     """The deadline's alert and its reminder, as minute-slot jobs (inside a transaction)."""
-    slot(MISSED, check_in.due_at)
-    slot(REMIND, check_in.due_at - schedule.reminder_lead(check_in.kind, check_in.days))
+    register_all([check_in])
+
+
+def register_all(check_ins) -> None:
+    """`_register` for many check-ins: each minute slot asked for once."""
+    wanted = {}
+    for check_in in check_ins:
+        reminder = check_in.due_at - schedule.reminder_lead(check_in.kind, check_in.days)
+        for kind, moment in ((MISSED, check_in.due_at), (REMIND, reminder)):
+            at = minute_after(max(moment, timezone.now()))
+            wanted.setdefault((kind, at), moment)
+    for (kind, _at), moment in wanted.items():
+        slot(kind, moment)
 
 
 def add_check_in(

@@ -8,6 +8,7 @@ for you"); nothing in them says Haven, help or harm.
 from __future__ import annotations
 
 import secrets
+from dataclasses import replace
 from email.utils import make_msgid
 
 from django.conf import settings
@@ -15,6 +16,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from circle.notify import Outgoing
+
+# Where each contact's own link goes in a message rendered once for an alert
+# (a new mark in each process: no one's words can hold it).
+LINK_MARK = f"HVCIRCLELINK{secrets.token_hex(8).upper()}"
 
 
 def site_url(path: str) -> str:
@@ -44,10 +49,29 @@ def invitation(to: str, words: dict, token: str) -> Outgoing:
     return _render("invitation", to, words, {"link": link}, message_id())
 
 
+class Alert:
+    """The pre-agreed words, exactly as the person wrote them, and a link to what to do.
+
+    Rendered once for an alert; each contact's copy differs only in the link
+    to their own page, put in afterwards.
+    """
+
+    def __init__(self, sent: dict) -> None:
+        self.rendered = _render("alert", "", sent, {"link": LINK_MARK}, "")
+
+    def to(self, to: str, token: str, msgid: str) -> Outgoing:
+        link = site_url(reverse("circle:contact_page", args=[token]))
+        return replace(
+            self.rendered,
+            to=to,
+            text=self.rendered.text.replace(LINK_MARK, link),
+            html=self.rendered.html.replace(LINK_MARK, link),
+            message_id=msgid,
+        )
+
+
 def alert(to: str, sent: dict, token: str, msgid: str) -> Outgoing:
-    """The pre-agreed words, exactly as the person wrote them, and a link to what to do."""
-    link = site_url(reverse("circle:contact_page", args=[token]))
-    return _render("alert", to, sent, {"link": link}, msgid)
+    return Alert(sent).to(to, token, msgid)
 
 
 def reminder(to: str, words: dict, token: str, due_text: str) -> Outgoing:

@@ -3,12 +3,13 @@
 Every check-in due in the same minute shares one job, and each run does all
 that is due by its time, so a crowd of deadlines is one batch:
 
-- `circle.missed`: every active check-in whose deadline has passed is marked
-  missed (or moved to next week) and its alert, with one row per chosen
-  contact, is written, in one transaction per check-in (conditional on the
-  check-in's round, so two runs never alert twice); then every unfinished row
-  is sent (circle/delivery.py: claimed with a lease, marked right after the
-  mail server answers).
+- `circle.missed`: the check-ins whose deadline has passed are taken a batch
+  at a time, and in one transaction per batch each is marked missed (or
+  moved to next week) and its alert, with one row per chosen contact, is
+  written (the round goes up with it, and one alert per check-in and round
+  is all the database allows, so two runs never alert twice); then the
+  unfinished rows are sent (circle/delivery.py: claimed a batch at a time
+  under a lease, each marked right after the mail server answers).
 - `circle.remind`: every active check-in whose reminder time has come gets
   its reminder email, if the person gave an address (once per round).
 - `circle.invite`: asks a new contact to confirm (key: contact id and count).
@@ -22,7 +23,8 @@ import time
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import F
 from django.utils import formats, timezone
 
 from circle import actions, delivery, emails, schedule, sealing, tokens
@@ -49,47 +51,74 @@ def missed(run: jobs.Run) -> str:
     alerted = 0
     while True:
         run.heartbeat()
-        due = list(
-            CheckIn.objects.filter(state=Active, due_at__lte=now)
-            .order_by("due_at")
-            .values_list("pk", flat=True)[: delivery.BATCH]
-        )
-        for pk in due:
-            alerted += _miss(pk, now)
+        taken = miss_due(now)
+        alerted += taken
         # Send each batch as it is written: the first people hear at once,
         # not after every deadline in a crowd has been marked.
         delivery.send_all_missed(run)
-        if len(due) < delivery.BATCH:
+        if taken < delivery.batch_size():
             break
     _finish_rows_held_by_others(run)
     return "sent" if alerted else "nothing_due"
 
 
-def _miss(pk, now) -> int:
+class Raced(Exception):
+    """Check-ins changed under this run's lock (never expected): nothing is written."""
+
+
+def miss_due(now) -> int:
+    """Take a batch of check-ins whose deadline has passed, and write their alerts.
+
+    In one transaction: the batch is locked (PostgreSQL skips rows another
+    run holds; SQLite's write transaction has the database to itself), each
+    check-in is marked missed or moved to next week, and each alert is
+    written with a row per chosen contact, a few statements for the batch.
+    The check-in's round goes up with it and (check-in, round) is unique on
+    alerts, so a check-in is never alerted twice for one deadline. Returns
+    how many were taken.
+    """
     with transaction.atomic():
-        check_in = (
-            CheckIn.objects.select_for_update()
-            .filter(pk=pk, state=Active, due_at__lte=now)
-            .select_related("owner")
-            .first()
+        due = (
+            CheckIn.objects.filter(state=Active, due_at__lte=now)
+            .order_by("due_at")
+            .only("id", "owner_id", "kind", "round", "due_at", "weekday", "at_time", "zone", "days")
         )
-        if check_in is None:
-            return 0  # checked in, moved on, or another run took it
-        missed_round = check_in.round
-        following = actions.next_due(check_in, now) if check_in.kind == "weekly" else None
-        check_in.round += 1
-        if following is None:
-            check_in.state = CheckIn.State.MISSED
-        else:
-            check_in.due_at = following
-        check_in.save(update_fields=["state", "round", "due_at"])
-        if following is not None:
-            actions._register(check_in)
-        contacts = list(delivery.recipients(check_in.owner, "for_checkins"))
-        delivery.write_alert(
-            check_in.owner, Alert.Kind.MISSED, contacts, check_in=check_in, round=missed_round
+        if connection.features.has_select_for_update_skip_locked:
+            due = due.select_for_update(skip_locked=True)
+        batch = list(due[: delivery.batch_size()])
+        if not batch:
+            return 0
+        missed_round = {c.pk: c.round for c in batch}
+        once = [c.pk for c in batch if c.kind != CheckIn.Kind.WEEKLY]
+        ended = CheckIn.objects.filter(pk__in=once, state=Active).update(
+            state=CheckIn.State.MISSED, round=F("round") + 1
         )
-    return 1
+        if ended != len(once):
+            raise Raced  # roll it all back; the job tries again
+        weekly = [c for c in batch if c.kind == CheckIn.Kind.WEEKLY]
+        for check_in in weekly:
+            check_in.due_at = actions.next_due(check_in, now)
+            check_in.round += 1
+        CheckIn.objects.bulk_update(weekly, ["due_at", "round"])
+        actions.register_all(weekly)
+
+        owners = {c.owner_id for c in batch}
+        words = actions.words_of_many(owners)
+        people = delivery.recipients_of(owners, "for_checkins")
+        alerts, rows = [], []
+        for check_in in batch:
+            alert = Alert(
+                owner_id=check_in.owner_id,
+                kind=Alert.Kind.MISSED,
+                check_in_id=check_in.pk,
+                round=missed_round[check_in.pk],
+            )
+            alert.text = delivery.seal_text(alert, words[check_in.owner_id])
+            alerts.append(alert)
+            rows += delivery.new_rows(alert, people.get(check_in.owner_id, ()))
+        Alert.objects.bulk_create(alerts)
+        Delivery.objects.bulk_create(rows)
+    return len(batch)
 
 
 def _finish_rows_held_by_others(run: jobs.Run) -> None:

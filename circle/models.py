@@ -177,8 +177,11 @@ class Delivery(models.Model):
     # The same on every try, so a resend after a crash mid-send is the same message.
     message_id = models.CharField(max_length=200)
     tries = models.PositiveSmallIntegerField(default=0)
-    # While "sending": until when this claim holds. A worker that dies holding it
-    # is replaced after this; meanwhile nobody else sends this row.
+    # While "sending": which batch holds the row (a random token, new for each
+    # claim), and until when. A worker that dies holding it is replaced after
+    # this; meanwhile nobody else sends this row. (A default in the database
+    # too: a worker still on the code before it can write rows mid-deploy.)
+    claim = models.CharField(max_length=32, blank=True, default="", db_default="", editable=False)
     claimed_until = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(default=timezone.now)
 

@@ -35,7 +35,7 @@ from django.db import DatabaseError, close_old_connections, connection
 from django.db.models import F
 from django.utils import timezone
 
-from newsletter import smtp
+from core import smtp
 from newsletter.composing import Composer
 from newsletter.models import Delivery, Issue, RateWindow, SendSettings, Subscriber, Suppression
 

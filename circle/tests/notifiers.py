@@ -1,7 +1,10 @@
-"""A notifier for the worker tests: the real email notifier, which also notes
-each send (process id, Message-ID) in the file named by HAVEN_TEST_SENDS, and
-waits before any send after its first while the file HAVEN_TEST_HOLD exists,
-so a test can kill the worker in the middle of an alert's batch."""
+"""Notifiers for the tests, each the real email notifier with a twist.
+
+`NotingNotifier` (the worker tests) also notes each send (process id,
+Message-ID) in the file named by HAVEN_TEST_SENDS, and waits before any send
+after its first while the file HAVEN_TEST_HOLD exists, so a test can kill
+the worker in the middle of an alert's batch. `TakingOverNotifier` plays a
+second worker that takes a batch's rows over in the middle of it."""
 
 import os
 import time
@@ -25,6 +28,21 @@ class NotingNotifier(EmailNotifier):
         with open(os.environ["HAVEN_TEST_SENDS"], "a") as noted:
             noted.write(f"{os.getpid()} {message.message_id}\n")
         return result
+
+
+class TakingOverNotifier(EmailNotifier):
+    """Sends for real; during its first send, another worker takes over every
+    other row of the batch (as if this one had stalled past its lease)."""
+
+    def send(self, message: Outgoing) -> Result:
+        from circle.models import Delivery
+
+        if not getattr(self, "took_over", False):
+            self.took_over = True
+            Delivery.objects.filter(state="sending").exclude(message_id=message.message_id).update(
+                claim="another-worker"
+            )
+        return super().send(message)
 
 
 SETUP = """
@@ -73,6 +91,8 @@ WORKER = (
     "from django.conf import settings\n"
     "settings.HAVEN_CIRCLE_NOTIFIER = 'circle.tests.notifiers.NotingNotifier'\n"
     "settings.HAVEN_CIRCLE_LEASE_SECONDS = 2\n"
+    # Batches of two: a kill lands inside one, and two workers share the rows.
+    "settings.HAVEN_CIRCLE_BATCH = 2\n"
     "from django.core.management import call_command\n"
     "call_command('run_worker', *sys.argv[1:])\n"
 )

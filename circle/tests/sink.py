@@ -1,5 +1,6 @@
 """A real SMTP server for the circle's tests: it keeps what it accepts and
-refuses, with a permanent 550, any recipient whose address starts "bounce"."""
+refuses, with a permanent 550, any recipient whose address starts "bounce"
+(and, with a "451 try later", any address in `later`)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ class Received:
 class Sink:
     received: list[Received] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
+    later: set[str] = field(default_factory=set)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802
@@ -31,6 +33,8 @@ class Sink:
             with self.lock:
                 self.refused.append(address)
             return "550 5.1.1 No such mailbox here"
+        if address in self.later:
+            return "451 4.3.0 Busy, try again later"
         envelope.rcpt_tos.append(address)
         return "250 OK"
 

@@ -265,9 +265,9 @@ def test_a_row_another_worker_holds_is_left_to_it_until_its_lease_runs_out(circl
     moment = a_minute_after(check_in.due_at)
     with time_machine.travel(moment, tick=False):
         from circle import delivery
-        from circle.jobs import _miss
+        from circle.jobs import miss_due
 
-        _miss(check_in.pk, moment)
+        assert miss_due(moment) == 1
         sam = Delivery.objects.get(contact=people["sam"])
         Delivery.objects.filter(pk=sam.pk).update(
             state="sending", claimed_until=moment + timedelta(seconds=30)

@@ -1,12 +1,16 @@
-"""The SMTP side of sending an issue: connecting, and handing over one message.
+"""Talking SMTP fast: connecting, and handing over one message for one recipient.
+
+Shared by the two senders of many messages, the newsletter (newsletter/
+sending.py) and the circle's alerts (circle/notify.py); a single email goes
+through Django's mail connection instead.
 
 smtplib opens the connection (EHLO, STARTTLS, AUTH). Where the server offers
 PIPELINING (RFC 2920), as relays generally do, each message then goes in two
 round trips instead of four: MAIL, RCPT and DATA in one write and their three
 replies read together, then the content once DATA has said "354". This path
-talks to the socket directly, since it runs once per recipient of every issue
-and smtplib's reply reading is most of a message's cost. Without PIPELINING
-(or with HAVEN_NEWSLETTER_PIPELINING off) smtplib's own `sendmail` is used.
+talks to the socket directly, since it runs once per recipient and smtplib's
+reply reading is most of a message's cost. Without PIPELINING (or with
+`pipelining=False`) smtplib's own `sendmail` is used.
 
 Refusals raise smtplib's exceptions in both paths, with the server's code.
 """
