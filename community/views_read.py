@@ -164,6 +164,8 @@ def thread(request, thread_id):
             "quoting": quoting,
             "wait": posting.slow_mode_wait(request.member, thread) if request.member else 0,
             "can_act": can_act,
+            # Its starter deleted their account: a kind line where their first post was.
+            "starter_gone": thread.author_id is None and page.older is None and not after,
         },
     )
 
