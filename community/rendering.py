@@ -189,3 +189,17 @@ def _actions(post, labels: Labels, token: str, can_quote: bool, moderator: bool)
         f"{labels.unbookmark if post.bookmarked else labels.bookmark}</button></form>"
         f"{others}{moderate}</div>"
     )
+
+
+def blank_reply_fields(form_class) -> str:
+    """The inside of an empty reply form (no errors, no quote, no words), made once per language.
+
+    It is the same for every reader: the CSRF token, the one part that is
+    theirs, is written by the page around it.
+    """
+    key = f"reply-fields:{form_class.__name__}:{get_language()}"
+    found = FRAMES.get(key)
+    if found is None:
+        found = render_to_string("community/_write_fields.html", {"form": form_class()})
+        FRAMES.set(key, found)
+    return mark_safe(found)  # noqa: S308 - rendered by the template engine, escaped there

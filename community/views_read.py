@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -86,16 +86,19 @@ def _cursor(value: str):
         return None
 
 
-def decorate(member, posts) -> None:
+def decorate(member, posts, *, marks_fetched: bool = False) -> None:
     """What a page shows beside each post: its quote as it is now, counts, the member's marks.
 
-    Four queries at most, whatever the number of posts: reactions (counts and
-    the member's own), bookmarks, and the quoted posts.
+    Three queries at most, whatever the number of posts: reactions (counts and
+    the member's own), bookmarks (unless `marks_fetched`: the posts came with
+    `with_bookmarks`), and the quoted posts.
     """
     counts, pressed = posting.reactions_on(member, posts)
     marked = set()
     own = getattr(member, "pk", None)
-    if own is not None and posts:
+    if marks_fetched:
+        marked = {post.id for post in posts if post.is_bookmarked}
+    elif own is not None and posts:
         marked = set(
             Bookmark.objects.filter(member=member, post__in=[p.pk for p in posts]).values_list(
                 "post_id", flat=True
@@ -125,12 +128,18 @@ def thread(request, thread_id):
         .select_related("author")
         .defer("body", "held_because")
     )
+    if request.member is not None:
+        posts = posts.annotate(
+            is_bookmarked=Exists(
+                Bookmark.objects.filter(member=request.member, post=OuterRef("pk"))
+            )
+        )
     after = paging.number(request.GET.get("after"))
     before = paging.number(request.GET.get("before"))
     if request.GET.get("last"):
         before = thread.next_position
     page = paging.thread_page(posts, after=after, before=before, end=thread.next_position)
-    decorate(request.reader, page.posts)
+    decorate(request.reader, page.posts, marks_fetched=request.member is not None)
     reading = unseen = None
     if request.member is not None:
         last = page.posts[-1].position if page.posts else 0
@@ -174,6 +183,10 @@ def thread(request, thread_id):
             "wait": posting.slow_mode_wait(request.member, thread) if request.member else 0,
             "can_act": can_act,
             # Its starter deleted their account: a kind line where their first post was.
+            # An empty reply form is the same for everyone: made once, not per page.
+            "reply_fields": rendering.blank_reply_fields(ReplyForm)
+            if form is not None and quoting is None
+            else "",
             "starter_gone": thread.author_id is None and page.older is None and not after,
         },
     )
