@@ -19,13 +19,14 @@ import json
 import os
 import random
 import secrets
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from bench.measure import interleaved_medians
+from bench.measure import interleaved_medians, interleaved_samples
 
 ROOT = Path(__file__).resolve().parent.parent
 THREAD_POSTS = 50_000
@@ -136,16 +137,25 @@ def bench_thread_pages() -> dict:
     def keyset_query():
         list(Post.objects.filter(thread=thread, position__gt=depth).order_by("position")[:20])
 
-    medians = interleaved_medians(
+    samples = interleaved_samples(
         {
             "first": get(first_path, first_text),
             "last": get(last_path, last_text),
+            "ping": get("/ping/", "pong"),
             "offset_query": offset_query,
             "keyset_query": keyset_query,
         },
         reps=PAGE_REPS,
     )
+    medians = {name: statistics.median(runs["wall"]) for name, runs in samples.items()}
+    # Processor time of one page beside one /ping/ (the same signed-in
+    # client): what the load test's ratio comes from, measured without the
+    # HTTP server and wrk sharing the cores.
+    cpu = {name: statistics.median(runs["cpu"]) for name, runs in samples.items()}
     return {
+        "ping_cpu_s": cpu["ping"],
+        "last_page_cpu_s": cpu["last"],
+        "ping_over_page_cpu": cpu["ping"] / cpu["last"],
         "posts": THREAD_POSTS,
         "reps": PAGE_REPS,
         "database": connection.vendor,
@@ -359,6 +369,17 @@ def section(results: dict) -> list[str]:
                         "last page (keyset)",
                         seconds(pages["last_page_s"]),
                         f"{ratio(pages['last_over_first'])}  goal <= 1.2x ({goal})",
+                    ],
+                    [
+                        "CPU: /ping/ (baseline)",
+                        seconds(pages["ping_cpu_s"]),
+                        ratio(1),
+                    ],
+                    [
+                        "CPU: last page",
+                        seconds(pages["last_page_cpu_s"]),
+                        f"{ratio(1 / pages['ping_over_page_cpu'])}  "
+                        f"(/ping/ is {pages['ping_over_page_cpu']:.0%} of it)",
                     ],
                     [
                         "query: 20 posts after position (baseline)",

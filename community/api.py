@@ -2,6 +2,10 @@
 
 latest_reminders(viewer_user, limit=10) -> list[dict]
 reminder_post_url() -> str
+reminders_board_url() -> str
+
+The inspire room finds this module through the registry (`extra`
+"members_reminders" in community/feature.py), so it never imports it.
 """
 
 from __future__ import annotations
@@ -46,3 +50,9 @@ def reminder_post_url() -> str:
     if not Board.objects.filter(slug=REMINDERS).exists():
         return reverse("community:index")
     return reverse("community:new_thread", args=[REMINDERS])
+
+
+def reminders_board_url() -> str:
+    if not Board.objects.filter(slug=REMINDERS).exists():
+        return reverse("community:index")
+    return reverse("community:board", args=[REMINDERS])

@@ -16,3 +16,6 @@ class CommunityConfig(AppConfig):
         # After every migrate and flush (tests empty the tables), as Django
         # does for content types: the community always has its boards.
         post_migrate.connect(_boards, sender=self)
+        from community import leaving
+
+        leaving.connect()

@@ -19,4 +19,7 @@ FEATURE = Feature(
         )
     ],
     private_pages=["community:index", "community:search", "community:join"],
+    # The members' "Reminders" board, lent to the inspire room's pages
+    # (a module with latest_reminders, reminder_post_url, reminders_board_url).
+    extra={"members_reminders": "community.api"},
 )

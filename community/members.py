@@ -16,7 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from community.markup import tidy
@@ -33,7 +33,11 @@ def member_for(user) -> Member | None:
         return None
     cached = getattr(user, "_community_member", False)
     if cached is False:
-        cached = Member.objects.filter(user=user).first()
+        # Whether a suspension is in force comes along, so most pages never ask again.
+        in_force = Suspension.objects.filter(
+            member=OuterRef("pk"), lifted_at__isnull=True, ends_at__gt=timezone.now()
+        )
+        cached = Member.objects.filter(user=user).annotate(_suspended=Exists(in_force)).first()
         user._community_member = cached
     return cached
 
@@ -126,7 +130,7 @@ def needs_review(member: Member) -> bool:
 
 
 def suspension_of(member: Member | None) -> Suspension | None:
-    if member is None:
+    if member is None or getattr(member, "_suspended", None) is False:
         return None
     return (
         member.suspensions.filter(lifted_at__isnull=True, ends_at__gt=timezone.now())

@@ -84,7 +84,11 @@ class State(models.TextChoices):
 class Thread(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     board = models.ForeignKey(Board, on_delete=models.PROTECT, related_name="threads")
-    author = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="threads")
+    # None once the member who started it has deleted their account: their
+    # posts went with them, others' replies stay (community/leaving.py).
+    author = models.ForeignKey(
+        Member, null=True, blank=True, on_delete=models.SET_NULL, related_name="threads"
+    )
     title = models.CharField(max_length=120)
     state = models.CharField(max_length=12, choices=State.choices, default=State.PUBLISHED)
     created_at = models.DateTimeField(default=timezone.now)

@@ -89,11 +89,44 @@ def reaction_counts(member: Member | None, posts) -> dict:
     return counts
 
 
+def reactions_on(member: Member | None, posts) -> tuple[dict, set]:
+    """One query for a page: ({post id: {kind: count}}, {(post id, kind) this member pressed}).
+
+    Counts only, never who; blocked members' reactions left out.
+    """
+    rows = Reaction.objects.filter(post__in=[post.pk for post in posts])
+    hidden = members.hidden_from(member)
+    if hidden:
+        rows = rows.exclude(member_id__in=hidden)
+    own = getattr(member, "pk", None)
+    tally = {"n": Count("id")}
+    if own is not None:
+        tally["mine"] = Count("id", filter=Q(member_id=own))
+    counts: dict = {}
+    pressed = set()
+    for row in rows.values("post_id", "kind").annotate(**tally).order_by():
+        counts.setdefault(row["post_id"], {})[row["kind"]] = row["n"]
+        if row.get("mine"):
+            pressed.add((row["post_id"], row["kind"]))
+    return counts, pressed
+
+
 def visible_quote(member: Member | None, post: Post) -> Post | None:
     """The quoted post as it is now, if this member may see it."""
     if post.quote_id is None:
         return None
     return visible_posts(member).filter(pk=post.quote_id).first()
+
+
+def visible_quotes(member: Member | None, posts) -> dict:
+    """{quoted post id: the quoted post as it is now} for a page, in one query."""
+    wanted = {post.quote_id for post in posts if post.quote_id is not None}
+    if not wanted:
+        return {}
+    found = (
+        visible_posts(member).filter(pk__in=wanted).select_related(None).select_related("author")
+    )
+    return {post.pk: post for post in found.only("id", "html", "author__name")}
 
 
 # ---- Writing ----------------------------------------------------------------
@@ -189,6 +222,15 @@ def publish(post: Post) -> None:
 
 def mark_read(member: Member, thread: Thread, position: int) -> Reading:
     """Notes how far the member has read (writing only when that moved on)."""
+    return read_to(member, thread, position)[0]
+
+
+def read_to(member: Member, thread: Thread, position: int) -> tuple[Reading, int]:
+    """mark_read, and how many of the member's notifications are still unseen after it.
+
+    The count is what `notifications_for(member).filter(seen=False).count()`
+    gives (the nav's number), worked out from the same single query.
+    """
     reading = Reading.objects.filter(member=member, thread=thread).first()
     if reading is None:
         reading, _created = Reading.objects.get_or_create(
@@ -200,12 +242,30 @@ def mark_read(member: Member, thread: Thread, position: int) -> Reading:
     # A member's unseen notifications are few: start from them, not from the
     # thread's posts (which may number tens of thousands).
     unseen = Notification.objects.filter(member=member, seen=False).values_list(
-        "id", "post__thread_id", "post__position"
+        "id",
+        "post__thread_id",
+        "post__position",
+        "post__state",
+        "post__thread__state",
+        "post__author_id",
+        "post__thread__author_id",
     )
-    read = [pk for pk, thread_id, at in unseen if thread_id == thread.pk and at <= position]
+    hidden = members.hidden_from(member)
+    read = []
+    left = 0
+    for pk, thread_id, at, state, thread_state, writer, starter in unseen:
+        if thread_id == thread.pk and at <= position:
+            read.append(pk)
+        elif (
+            state == State.PUBLISHED
+            and thread_state == State.PUBLISHED
+            and writer not in hidden
+            and starter not in hidden
+        ):
+            left += 1
     if read:
         Notification.objects.filter(pk__in=read).update(seen=True)
-    return reading
+    return reading, left
 
 
 def toggle_follow(member: Member, thread: Thread) -> bool:

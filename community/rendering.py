@@ -1,13 +1,26 @@
-"""A thread's posts as HTML, made in Python for speed.
+"""A thread's posts as HTML: the shared part from a cache, the reader's part in Python.
 
-A thread page shows twenty posts, each with its reactions, bookmark and
-flag controls; through the template engine that cost three times the rest
-of the page. Here each post is one `format_html` call. The words are still
-wrapped for translation (gettext), and every value is escaped by
-`format_html` except the post's own HTML, which was cleaned by nh3 when it
-was written (community/markup.py). community/templates/community/thread.html
-holds the rest of the page; community/tests/test_discussion.py checks the
-controls here post where the URL patterns say.
+A thread page shows twenty posts. Each has a part that is the same for
+everyone who may see it (its writer's name, its time and link, its content
+note and its words: community/templates/community/_post.html) and a part
+that depends on who is looking ("you" beside their own, the quote as this
+reader may see it, which reactions they pressed, their bookmark, and the
+flag, block and moderate links).
+
+The shared part is rendered from the template once and kept in a cache of
+this process (Django's local-memory backend), keyed by the post, its edit
+time, its writer's last name change and the language: whatever would change
+it changes the key, so a kept copy is never stale and no worker needs
+telling. It stays out of the shared default cache on purpose: that one holds
+sign-in and posting rate-limit counts, and thousands of posts must never
+push those out. Nothing that depends on the reader is ever kept.
+
+The reader's part is built here as plain strings: its only values are
+UUIDs, whole numbers, fixed reaction keys and labels escaped once per page,
+so it needs none of the template engine's per-node cost (which had been
+three times the rest of the page). The words are still wrapped for
+translation. community/tests/test_discussion.py checks the controls post
+where the URL patterns say.
 """
 
 from __future__ import annotations
@@ -15,15 +28,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from django.core.cache.backends.locmem import LocMemCache
+from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import dateformat, timezone
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from community.models import Reaction
 
 ZERO = "00000000-0000-0000-0000-000000000000"
+YOU_MARK = "<!--you-->"
+QUOTE_MARK = "<!--quote-->"
+
+# Shared parts of about a kilobyte or two each: up to ~20 MB per worker.
+FRAMES = LocMemCache(
+    "community-post-frames", {"TIMEOUT": 60 * 60 * 24, "OPTIONS": {"MAX_ENTRIES": 10_000}}
+)
 
 
 @cache
@@ -39,12 +61,9 @@ def url(name: str, post_id) -> str:
 
 @dataclass
 class Labels:
-    """The words of a post's frame, translated once per page."""
+    """The words of a post's controls, translated and escaped once per page."""
 
     you: str
-    link: str
-    note: str
-    open: str
     gone: str
     reactions: str
     quote: str
@@ -58,124 +77,129 @@ class Labels:
     @classmethod
     def now(cls) -> Labels:
         return cls(
-            you=_("you"),
-            link=_("Link to post"),
-            note=_("Content note:"),
-            open=_("(open to read)"),
-            gone=_("(The words quoted here are no longer shown.)"),
-            reactions=_("Reactions"),
-            quote=_("Quote"),
-            bookmark=_("Bookmark"),
-            unbookmark=_("Remove bookmark"),
-            flag=_("Flag"),
-            block=_("Block this person"),
-            moderate=_("Moderate"),
-            kinds={kind: str(label) for kind, label in Reaction.Kind.choices},
+            you=escape(_("you")),
+            gone=escape(_("(The words quoted here are no longer shown.)")),
+            reactions=escape(_("Reactions")),
+            quote=escape(_("Quote")),
+            bookmark=escape(_("Bookmark")),
+            unbookmark=escape(_("Remove bookmark")),
+            flag=escape(_("Flag")),
+            block=escape(_("Block this person")),
+            moderate=escape(_("Moderate")),
+            kinds={kind: escape(label) for kind, label in Reaction.Kind.choices},
         )
 
 
-def _wrote(name: str) -> str:
-    return _("%(name)s wrote:") % {"name": name}
+def _key(post) -> str:
+    edited = post.edited_at.timestamp() if post.edited_at else 0
+    renamed = post.author.name_changed_at.timestamp()
+    return f"{post.id}:{edited}:{renamed}:{get_language()}"
 
 
-def post_html(post, *, labels: Labels, csrf: str, can_act: bool, can_quote: bool, moderator: bool):
-    when = timezone.localtime(post.created_at)
-    meta = format_html(
-        '<p class="post-meta"><span class="author">{}</span>{} · <time datetime="{}">{}</time> · '
-        '<a href="{}"><span class="visually-hidden">{} </span>#{}</a></p>',
-        post.author.name,
-        format_html(' <span class="badge">{}</span>', labels.you) if post.mine else "",
-        when.isoformat(),
-        dateformat.format(when, "j M Y, H:i"),
-        post.url,
-        labels.link,
-        post.position,
+def _frame(post) -> tuple[str, str, str]:
+    html = render_to_string(
+        "community/_post.html", {"post": post, "url": url("community:post", post.id)}
     )
+    head, _mark, rest = html.partition(YOU_MARK)
+    middle, _mark, body = rest.partition(QUOTE_MARK)
+    return head, middle, body
+
+
+def frames(posts) -> dict:
+    """{post id: the shared part in three pieces}, from the cache or made now."""
+    keys = {_key(post): post for post in posts}
+    found = FRAMES.get_many(keys)
+    made = {key: _frame(post) for key, post in keys.items() if key not in found}
+    if made:
+        FRAMES.set_many(made)
+        found.update(made)
+    return {post.id: found[key] for key, post in keys.items()}
+
+
+def _quote(post, labels: Labels) -> str:
     if post.quoted is not None:
-        quote = format_html(
+        return format_html(
             '<blockquote class="quoted"><p class="post-meta">{}</p>{}</blockquote>',
-            _wrote(post.quoted.author.name),
+            _("%(name)s wrote:") % {"name": post.quoted.author.name},
             mark_safe(post.quoted.html),  # noqa: S308 - cleaned by nh3 when written
         )
-    elif post.quote_id:
-        quote = format_html('<p class="post-meta quote-gone">{}</p>', labels.gone)
-    else:
-        quote = ""
-    body = format_html(
-        '{}<div class="post-body">{}</div>',
-        quote,
-        mark_safe(post.html),  # noqa: S308 - cleaned by nh3 when written
-    )
-    if post.content_warning:
-        body = format_html(
-            '<details class="cw"><summary>{} {} <span class="hint">{}</span></summary>{}</details>',
-            labels.note,
-            post.content_warning,
-            labels.open,
+    if post.quote_id:
+        return f'<p class="post-meta quote-gone">{labels.gone}</p>'
+    return ""
+
+
+def thread_posts(posts, *, labels: Labels, csrf: str, can_act, can_quote, moderator) -> None:
+    """Sets `post.rendered` on each post of a page (decorated by views_read.decorate)."""
+    token = escape(csrf)
+    shared = frames(posts)
+    for post in posts:
+        head, middle, body = shared[post.id]
+        you = f' <span class="badge">{labels.you}</span>' if post.mine else ""
+        parts = [
+            f'<article class="card post" id="post-{post.id}">',
+            head,
+            you,
+            middle,
+            _quote(post, labels),
             body,
-        )
-    return format_html(
-        '<article class="card post" id="post-{}">{}{}{}{}</article>',
-        post.id,
-        meta,
-        body,
-        _reactions(post, labels, csrf, can_act and not post.mine),
-        _actions(post, labels, csrf, can_quote, moderator) if can_act else "",
-    )
+            _reactions(post, labels, token, can_act and not post.mine),
+            _actions(post, labels, token, can_quote, moderator) if can_act else "",
+            "</article>",
+        ]
+        post.rendered = mark_safe("".join(parts))  # noqa: S308 - every value escaped above
 
 
-def _reactions(post, labels: Labels, csrf: str, pressable: bool) -> SafeString:
+def _reactions(post, labels: Labels, token: str, pressable: bool) -> str:
+    kinds = labels.kinds
     if not pressable:
-        return format_html(
-            '<div class="reactions">{}</div>',
-            format_html_join(
-                "",
-                '<span class="reaction">{} <span class="n">{}</span></span>',
-                ((labels.kinds[kind], n) for kind, _label, n, _mine in post.counts),
-            ),
+        shown = "".join(
+            f'<span class="reaction">{kinds[kind]} <span class="n">{n}</span></span>'
+            for kind, _label, n, _mine in post.counts
         )
-    buttons = format_html_join(
-        "",
-        '<button type="submit" name="kind" value="{}" class="reaction{}" aria-pressed="{}">'
-        '{} <span class="n">{}</span></button>',
-        (
-            (kind, " chosen" if mine else "", "true" if mine else "false", labels.kinds[kind], n)
-            for kind, _label, n, mine in post.counts
-        ),
+        return f'<div class="reactions">{shown}</div>'
+    buttons = "".join(
+        f'<button type="submit" name="kind" value="{kind}" class="reaction'
+        f'{" chosen" if mine else ""}" aria-pressed="{"true" if mine else "false"}">'
+        f'{kinds[kind]} <span class="n">{n}</span></button>'
+        for kind, _label, n, mine in post.counts
     )
-    return format_html(
-        '<form autocomplete="off" method="post" action="{}" class="reactions" aria-label="{}">'
-        '<input type="hidden" name="csrfmiddlewaretoken" value="{}">{}</form>',
-        url("community:react", post.id),
-        labels.reactions,
-        csrf,
-        buttons,
+    return (
+        f'<form autocomplete="off" method="post" action="{url("community:react", post.id)}" '
+        f'class="reactions" aria-label="{labels.reactions}">'
+        f'<input type="hidden" name="csrfmiddlewaretoken" value="{token}">{buttons}</form>'
     )
 
 
-def _actions(post, labels: Labels, csrf: str, can_quote: bool, moderator: bool) -> SafeString:
-    quote = (
-        format_html('<a href="?quote={}#reply">{}</a>', post.id, labels.quote) if can_quote else ""
-    )
+def _actions(post, labels: Labels, token: str, can_quote: bool, moderator: bool) -> str:
+    quote = f'<a href="?quote={post.id}#reply">{labels.quote}</a>' if can_quote else ""
     others = ""
     if not post.mine:
-        others = format_html(
-            '<a href="{}">{}</a> <a href="{}">{}</a>',
-            url("community:flag", post.id),
-            labels.flag,
-            url("community:block", post.id),
-            labels.block,
+        others = (
+            f'<a href="{url("community:flag", post.id)}">{labels.flag}</a> '
+            f'<a href="{url("community:block", post.id)}">{labels.block}</a>'
         )
-    return format_html(
-        '<div class="row-actions">{}<form autocomplete="off" method="post" action="{}" '
-        'class="inline"><input type="hidden" name="csrfmiddlewaretoken" value="{}">'
-        '<button type="submit" class="link-button">{}</button></form>{}{}</div>',
-        quote,
-        url("community:bookmark", post.id),
-        csrf,
-        labels.unbookmark if post.bookmarked else labels.bookmark,
-        others,
-        format_html(' <a href="{}">{}</a>', url("community:review", post.id), labels.moderate)
-        if moderator
-        else "",
+    moderate = (
+        f' <a href="{url("community:review", post.id)}">{labels.moderate}</a>' if moderator else ""
     )
+    return (
+        f'<div class="row-actions">{quote}<form autocomplete="off" method="post" '
+        f'action="{url("community:bookmark", post.id)}" class="inline">'
+        f'<input type="hidden" name="csrfmiddlewaretoken" value="{token}">'
+        f'<button type="submit" class="link-button">'
+        f"{labels.unbookmark if post.bookmarked else labels.bookmark}</button></form>"
+        f"{others}{moderate}</div>"
+    )
+
+
+def blank_reply_fields(form_class) -> str:
+    """The inside of an empty reply form (no errors, no quote, no words), made once per language.
+
+    It is the same for every reader: the CSRF token, the one part that is
+    theirs, is written by the page around it.
+    """
+    key = f"reply-fields:{form_class.__name__}:{get_language()}"
+    found = FRAMES.get(key)
+    if found is None:
+        found = render_to_string("community/_write_fields.html", {"form": form_class()})
+        FRAMES.set(key, found)
+    return mark_safe(found)  # noqa: S308 - rendered by the template engine, escaped there

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -19,12 +19,15 @@ from community.search import search as find_posts
 THREADS_PER_PAGE = 30
 
 
-def _common(request) -> dict:
+def _common(request, *, unseen: int | None = None) -> dict:
+    """What every community page shows; `unseen` when the view counted it already."""
     member = request.member
+    if unseen is None:
+        unseen = posting.notifications_for(member).filter(seen=False).count() if member else 0
     return {
         "member": member,
         "decoy": request.user.is_decoy,
-        "unseen": posting.notifications_for(member).filter(seen=False).count() if member else 0,
+        "unseen": unseen,
         "suspension": members.suspension_of(member),
     }
 
@@ -83,49 +86,65 @@ def _cursor(value: str):
         return None
 
 
-def _counted(counts: dict) -> list[tuple[str, str, int]]:
-    return [(kind, label, counts.get(kind, 0)) for kind, label in Reaction.Kind.choices]
+def decorate(member, posts, *, marks_fetched: bool = False) -> None:
+    """What a page shows beside each post: its quote as it is now, counts, the member's marks.
 
-
-def decorate(member, posts) -> None:
-    """What a page shows beside each post: its quote as it is now, counts, the member's marks."""
-    counts = posting.reaction_counts(member, posts)
+    Three queries at most, whatever the number of posts: reactions (counts and
+    the member's own), bookmarks (unless `marks_fetched`: the posts came with
+    `with_bookmarks`), and the quoted posts.
+    """
+    counts, pressed = posting.reactions_on(member, posts)
     marked = set()
-    mine_reacted = set()
-    if member is not None and member.pk is not None:
+    own = getattr(member, "pk", None)
+    if marks_fetched:
+        marked = {post.id for post in posts if post.is_bookmarked}
+    elif own is not None and posts:
         marked = set(
-            Bookmark.objects.filter(member=member, post__in=posts).values_list("post_id", flat=True)
+            Bookmark.objects.filter(member=member, post__in=[p.pk for p in posts]).values_list(
+                "post_id", flat=True
+            )
         )
-        mine_reacted = set(
-            Reaction.objects.filter(member=member, post__in=posts).values_list("post_id", "kind")
-        )
+    quotes = posting.visible_quotes(member, posts)
+    kinds = Reaction.Kind.choices
     for post in posts:
-        post.quoted = posting.visible_quote(member, post)
+        post.quoted = quotes.get(post.quote_id) if post.quote_id else None
+        shown = counts.get(post.id, {})
         post.counts = [
-            (kind, label, n, (post.id, kind) in mine_reacted)
-            for kind, label, n in _counted(counts.get(post.id, {}))
+            (kind, label, shown.get(kind, 0), (post.id, kind) in pressed) for kind, label in kinds
         ]
         post.bookmarked = post.id in marked
         post.url = rendering.url("community:post", post.id)
-        post.mine = member is not None and member.pk is not None and post.author_id == member.pk
+        post.mine = own is not None and post.author_id == own
 
 
 @community_view
 def thread(request, thread_id):
     thread = get_thread_for(request, thread_id)
-    # The Markdown source isn't shown: its cleaned HTML is.
-    posts = posting.visible_posts(request.reader).filter(thread=thread).defer("body")
+    # The Markdown source isn't shown: its cleaned HTML is. The thread is known.
+    posts = (
+        posting.visible_posts(request.reader)
+        .filter(thread=thread)
+        .select_related(None)
+        .select_related("author")
+        .defer("body", "held_because")
+    )
+    if request.member is not None:
+        posts = posts.annotate(
+            is_bookmarked=Exists(
+                Bookmark.objects.filter(member=request.member, post=OuterRef("pk"))
+            )
+        )
     after = paging.number(request.GET.get("after"))
     before = paging.number(request.GET.get("before"))
     if request.GET.get("last"):
         before = thread.next_position
     page = paging.thread_page(posts, after=after, before=before, end=thread.next_position)
-    decorate(request.reader, page.posts)
-    reading = None
+    decorate(request.reader, page.posts, marks_fetched=request.member is not None)
+    reading = unseen = None
     if request.member is not None:
         last = page.posts[-1].position if page.posts else 0
-        reading = posting.mark_read(request.member, thread, last)
-    common = _common(request)
+        reading, unseen = posting.read_to(request.member, thread, last)
+    common = _common(request, unseen=unseen)
     can_act = (
         request.member is not None and not request.user.is_decoy and common["suspension"] is None
     )
@@ -142,15 +161,14 @@ def thread(request, thread_id):
     labels = rendering.Labels.now()
     csrf = get_token(request)
     moderator = request.member is not None and request.member.is_moderator
-    for post in page.posts:
-        post.rendered = rendering.post_html(
-            post,
-            labels=labels,
-            csrf=csrf,
-            can_act=can_act,
-            can_quote=form is not None,
-            moderator=moderator,
-        )
+    rendering.thread_posts(
+        page.posts,
+        labels=labels,
+        csrf=csrf,
+        can_act=can_act,
+        can_quote=form is not None,
+        moderator=moderator,
+    )
     return render(
         request,
         "community/thread.html",
@@ -164,6 +182,12 @@ def thread(request, thread_id):
             "quoting": quoting,
             "wait": posting.slow_mode_wait(request.member, thread) if request.member else 0,
             "can_act": can_act,
+            # Its starter deleted their account: a kind line where their first post was.
+            # An empty reply form is the same for everyone: made once, not per page.
+            "reply_fields": rendering.blank_reply_fields(ReplyForm)
+            if form is not None and quoting is None
+            else "",
+            "starter_gone": thread.author_id is None and page.older is None and not after,
         },
     )
 

@@ -1,5 +1,6 @@
 import datetime
 import hashlib
+import importlib
 
 from django.contrib import messages
 from django.core.cache import cache
@@ -10,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.decorators import private_view, safe_next
+from core import features
 from core.decorators import public_view
 from inspire import actions, card_image, days
 from inspire.forms import NoteForm, OwnForm, SaveForm
@@ -35,6 +37,35 @@ def _saved_slugs(request) -> set[str] | None:
     return actions.saved_slugs(request.user, box) if box is not None else None
 
 
+# A room that lends its members' own reminders to these pages declares
+# `extra={"members_reminders": "<module>"}` in its feature.py (the community
+# does). Without one installed, the pages simply go without.
+MEMBERS_REMINDERS = "members_reminders"
+MEMBERS_REMINDERS_SHOWN = 3
+
+
+def _members_reminders(request) -> dict:
+    """The block in inspire/_community.html: a few members' reminders and where to write one.
+
+    Members' words are for members: a stranger, or a space that is locked,
+    gets nothing from this.
+    """
+    if _member_box(request) is None:
+        return {}
+    for item in features.all_features():
+        dotted = item.extra.get(MEMBERS_REMINDERS)
+        if dotted:
+            lender = importlib.import_module(dotted)
+            return {
+                "community_reminders": lender.latest_reminders(
+                    request.user, limit=MEMBERS_REMINDERS_SHOWN
+                ),
+                "community_reminders_url": lender.reminder_post_url(),
+                "community_reminders_board": lender.reminders_board_url(),
+            }
+    return {}
+
+
 def _day_page(request, day: datetime.date):
     if not days.is_shown(day):
         raise Http404
@@ -55,6 +86,7 @@ def _day_page(request, day: datetime.date):
             "saved": saved,
             "is_saved": saved is not None and reminder is not None and reminder.slug in saved,
             "sizes": card_image.SIZES,
+            **_members_reminders(request),
         },
     )
 
@@ -162,6 +194,7 @@ def saved(request):
             "items": items,
             "slugs": {item.reminder.slug for item in items if item.reminder},
             "form": form,
+            **_members_reminders(request),
         },
     )
 
