@@ -46,9 +46,13 @@ def latest_reminders(viewer_user, limit: int = 10) -> list[dict]:
     ]
 
 
-def reminder_post_url() -> str:
+def reminder_post_url(viewer_user=None) -> str:
+    """Where this person writes a reminder: the Reminders board's new-post
+    page, or first the page where they choose a community name."""
     if not Board.objects.filter(slug=REMINDERS).exists():
         return reverse("community:index")
+    if viewer_user is not None and members.member_for(viewer_user) is None:
+        return reverse("community:join")
     return reverse("community:new_thread", args=[REMINDERS])
 
 

@@ -60,7 +60,7 @@ def _members_reminders(request) -> dict:
                 "community_reminders": lender.latest_reminders(
                     request.user, limit=MEMBERS_REMINDERS_SHOWN
                 ),
-                "community_reminders_url": lender.reminder_post_url(),
+                "community_reminders_url": lender.reminder_post_url(request.user),
                 "community_reminders_board": lender.reminders_board_url(),
             }
     return {}

@@ -100,3 +100,12 @@ def test_inspire_keeps_working_without_the_community_room(library, alex, blair, 
         assert page.status_code == 200, path
         html = page.content.decode()
         assert SECTION not in html and "Only where the room is installed." not in html
+
+
+def test_someone_without_a_community_name_is_asked_to_choose_one_first(library, owner_client):
+    # "Write one for others" leads to where a name is chosen, not to a page
+    # that would only send them there.
+    page = owner_client.get("/today/").content.decode()
+    assert SECTION in page
+    assert 'href="/community/join/"' in page
+    assert 'href="/community/b/reminders/new/"' not in page
