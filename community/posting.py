@@ -225,13 +225,18 @@ def mark_read(member: Member, thread: Thread, position: int) -> Reading:
     return read_to(member, thread, position)[0]
 
 
-def read_to(member: Member, thread: Thread, position: int) -> tuple[Reading, int]:
+def read_to(
+    member: Member, thread: Thread, position: int, *, reading: Reading | None | bool = False
+) -> tuple[Reading, int]:
     """mark_read, and how many of the member's notifications are still unseen after it.
 
     The count is what `notifications_for(member).filter(seen=False).count()`
     gives (the nav's number), worked out from the same single query.
+    `reading`: the member's Reading of the thread when the caller fetched it
+    already (None: they have none yet); left out, it is looked up here.
     """
-    reading = Reading.objects.filter(member=member, thread=thread).first()
+    if reading is False:
+        reading = Reading.objects.filter(member=member, thread=thread).first()
     if reading is None:
         reading, _created = Reading.objects.get_or_create(
             member=member, thread=thread, defaults={"read_up_to": position}
@@ -266,6 +271,30 @@ def read_to(member: Member, thread: Thread, position: int) -> tuple[Reading, int
     if read:
         Notification.objects.filter(pk__in=read).update(seen=True)
     return reading, left
+
+
+def with_reading(threads, member: Member):
+    """Threads with this member's Reading of each folded into the same query (see reading_in)."""
+    from community import sql
+
+    return threads.annotate(
+        reading_pk=sql.reading_of(member, "id"),
+        reading_up_to=sql.reading_of(member, "read_up_to"),
+        reading_following=sql.reading_of(member, "following"),
+    )
+
+
+def reading_in(member: Member, thread: Thread) -> Reading | None:
+    """The member's Reading of a thread fetched through with_reading (None: they have none)."""
+    if thread.reading_pk is None:
+        return None
+    return Reading(
+        pk=thread.reading_pk,
+        member=member,
+        thread=thread,
+        read_up_to=thread.reading_up_to,
+        following=bool(thread.reading_following),
+    )
 
 
 def toggle_follow(member: Member, thread: Thread) -> bool:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import uuid
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.dateparse import parse_datetime
 
-from community import members, paging, posting, rendering
-from community.access import community_view, get_post_for, get_thread_for
+from community import members, paging, posting, rendering, sql
+from community.access import community_view, get_post_for
 from community.forms import ReminderForm, ReplyForm, SearchForm, ThreadForm
 from community.models import Board, Bookmark, Reaction
 from community.search import search as find_posts
@@ -119,7 +119,11 @@ def decorate(member, posts, *, marks_fetched: bool = False) -> None:
 
 @community_view
 def thread(request, thread_id):
-    thread = get_thread_for(request, thread_id)
+    threads = posting.visible_threads(request.reader)
+    if request.member is not None:
+        # How far they have read comes with the thread: one query, not two.
+        threads = posting.with_reading(threads, request.member)
+    thread = get_object_or_404(threads, pk=thread_id)
     # The Markdown source isn't shown: its cleaned HTML is. The thread is known.
     posts = (
         posting.visible_posts(request.reader)
@@ -129,11 +133,7 @@ def thread(request, thread_id):
         .defer("body", "held_because")
     )
     if request.member is not None:
-        posts = posts.annotate(
-            is_bookmarked=Exists(
-                Bookmark.objects.filter(member=request.member, post=OuterRef("pk"))
-            )
-        )
+        posts = posts.annotate(is_bookmarked=sql.bookmarked_by(request.member))
     after = paging.number(request.GET.get("after"))
     before = paging.number(request.GET.get("before"))
     if request.GET.get("last"):
@@ -143,7 +143,9 @@ def thread(request, thread_id):
     reading = unseen = None
     if request.member is not None:
         last = page.posts[-1].position if page.posts else 0
-        reading, unseen = posting.read_to(request.member, thread, last)
+        reading, unseen = posting.read_to(
+            request.member, thread, last, reading=posting.reading_in(request.member, thread)
+        )
     common = _common(request, unseen=unseen)
     can_act = (
         request.member is not None and not request.user.is_decoy and common["suspension"] is None
