@@ -94,20 +94,16 @@ def reactions_on(member: Member | None, posts) -> tuple[dict, set]:
 
     Counts only, never who; blocked members' reactions left out.
     """
-    rows = Reaction.objects.filter(post__in=[post.pk for post in posts])
-    hidden = members.hidden_from(member)
-    if hidden:
-        rows = rows.exclude(member_id__in=hidden)
+    from community import sql
+
     own = getattr(member, "pk", None)
-    tally = {"n": Count("id")}
-    if own is not None:
-        tally["mine"] = Count("id", filter=Q(member_id=own))
+    rows = sql.reaction_rows([post.pk for post in posts], members.hidden_from(member), own)
     counts: dict = {}
     pressed = set()
-    for row in rows.values("post_id", "kind").annotate(**tally).order_by():
-        counts.setdefault(row["post_id"], {})[row["kind"]] = row["n"]
-        if row.get("mine"):
-            pressed.add((row["post_id"], row["kind"]))
+    for post_id, kind, n, mine in rows:
+        counts.setdefault(post_id, {})[kind] = n
+        if mine:
+            pressed.add((post_id, kind))
     return counts, pressed
 
 
@@ -246,15 +242,9 @@ def read_to(
         reading.read_up_to = position
     # A member's unseen notifications are few: start from them, not from the
     # thread's posts (which may number tens of thousands).
-    unseen = Notification.objects.filter(member=member, seen=False).values_list(
-        "id",
-        "post__thread_id",
-        "post__position",
-        "post__state",
-        "post__thread__state",
-        "post__author_id",
-        "post__thread__author_id",
-    )
+    from community import sql
+
+    unseen = sql.unseen_notifications(member)
     hidden = members.hidden_from(member)
     read = []
     left = 0

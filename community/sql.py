@@ -14,13 +14,24 @@ renames the outer table and raw SQL can't follow).
 
 from __future__ import annotations
 
-from functools import cache
+import uuid
+from functools import cache, lru_cache
 
 from django.db import connection
 from django.db.models import BigIntegerField, BooleanField, Field, IntegerField
 from django.db.models.expressions import RawSQL
 
-from community.models import Block, Bookmark, Member, Post, Reading, Suspension, Thread
+from community.models import (
+    Block,
+    Bookmark,
+    Member,
+    Notification,
+    Post,
+    Reaction,
+    Reading,
+    Suspension,
+    Thread,
+)
 
 
 def _name(model, field: str | None = None, *, alias: str | None = None) -> str:
@@ -103,3 +114,72 @@ def reading_of(member, field: str) -> RawSQL:
         "following": BooleanField(),
     }[field]
     return RawSQL(_reading_sql(field), [_value(Reading, "member", member.pk)], output_field=output)  # noqa: S611
+
+
+@lru_cache(maxsize=128)
+def _reactions_sql(posts: int, hidden: int) -> str:
+    post = _name(Reaction, "post", alias="x")
+    who = _name(Reaction, "member", alias="x")
+    kind = _name(Reaction, "kind", alias="x")
+    marks = ", ".join(["%s"] * posts)
+    leave_out = f" AND {who} NOT IN ({', '.join(['%s'] * hidden)})" if hidden else ""
+    # Names from the models' own meta; values only ever as parameters.
+    return (
+        f"SELECT {post}, {kind}, COUNT(*), "  # noqa: S608
+        f"SUM(CASE WHEN {who} = %s THEN 1 ELSE 0 END) FROM {_name(Reaction)} x "
+        f"WHERE {post} IN ({marks}){leave_out} GROUP BY {post}, {kind}"
+    )
+
+
+def reaction_rows(post_ids: list, hidden, own) -> list[tuple]:
+    """[(post id, kind, how many, how many of them `own`'s)] for these posts, `hidden` left out.
+
+    Counts only, never who. `own`: the reader's member id, or None.
+    """
+    if not post_ids:
+        return []
+    hidden = sorted(hidden, key=str)
+    params = [_value(Reaction, "member", own) if own is not None else None]
+    params += [_value(Reaction, "post", pk) for pk in post_ids]
+    params += [_value(Reaction, "member", pk) for pk in hidden]
+    with connection.cursor() as cursor:
+        cursor.execute(_reactions_sql(len(post_ids), len(hidden)), params)
+        rows = cursor.fetchall()
+    return [(_uuid(pk), kind, n, mine or 0) for pk, kind, n, mine in rows]
+
+
+@cache
+def _unseen_sql() -> str:
+    # Names from the models' own meta; values only ever as parameters.
+    return (
+        f"SELECT {_name(Notification, 'id', alias='n')}, "  # noqa: S608
+        f"{_name(Post, 'thread', alias='p')}, {_name(Post, 'position', alias='p')}, "
+        f"{_name(Post, 'state', alias='p')}, {_name(Thread, 'state', alias='t')}, "
+        f"{_name(Post, 'author', alias='p')}, {_name(Thread, 'author', alias='t')} "
+        f"FROM {_name(Notification)} n "
+        f"JOIN {_name(Post)} p ON {_name(Post, 'id', alias='p')} = "
+        f"{_name(Notification, 'post', alias='n')} "
+        f"JOIN {_name(Thread)} t ON {_name(Thread, 'id', alias='t')} = "
+        f"{_name(Post, 'thread', alias='p')} "
+        f"WHERE {_name(Notification, 'member', alias='n')} = %s "
+        f"AND {_name(Notification, 'seen', alias='n')} = %s"
+    )
+
+
+def unseen_notifications(member) -> list[tuple]:
+    """[(notification id, thread id, position, post state, thread state, writer id, starter id)]
+    of the member's unseen notifications (the ids as the models hold them)."""
+    params = [_value(Notification, "member", member.pk), _value(Notification, "seen", False)]
+    with connection.cursor() as cursor:
+        cursor.execute(_unseen_sql(), params)
+        rows = cursor.fetchall()
+    return [
+        (pk, _uuid(thread), at, state, thread_state, _uuid(writer), _uuid(starter))
+        for pk, thread, at, state, thread_state, writer, starter in rows
+    ]
+
+
+def _uuid(value):
+    if value is None or isinstance(value, uuid.UUID):
+        return value
+    return uuid.UUID(value)

@@ -13,7 +13,7 @@ from django.utils.dateparse import parse_datetime
 from community import members, paging, posting, rendering, sql
 from community.access import community_view, get_post_for
 from community.forms import ReminderForm, ReplyForm, SearchForm, ThreadForm
-from community.models import Board, Bookmark, Reaction
+from community.models import Board, Bookmark, Reaction, State
 from community.search import search as find_posts
 
 THREADS_PER_PAGE = 30
@@ -125,13 +125,15 @@ def thread(request, thread_id):
         threads = posting.with_reading(threads, request.member)
     thread = get_object_or_404(threads, pk=thread_id)
     # The Markdown source isn't shown: its cleaned HTML is. The thread is known.
-    posts = (
-        posting.visible_posts(request.reader)
-        .filter(thread=thread)
-        .select_related(None)
-        .select_related("author")
-        .defer("body", "held_because")
-    )
+    # The thread is published and its starter not hidden from this reader
+    # (that is how it was found), so only the posts' own state and writers
+    # are asked about: no join back to the thread, and each post's thread is
+    # the one in hand.
+    posts = thread.posts.filter(state=State.PUBLISHED)
+    hidden = members.hidden_from(request.reader)
+    if hidden:
+        posts = posts.exclude(author_id__in=hidden)
+    posts = posts.select_related("author").defer("body", "held_because")
     if request.member is not None:
         posts = posts.annotate(is_bookmarked=sql.bookmarked_by(request.member))
     after = paging.number(request.GET.get("after"))
