@@ -180,6 +180,7 @@ def thread(request, thread_id):
             **common,
             "thread": thread,
             "board": thread.board,
+            "thread_links": rendering.thread_links(thread),
             "page": page,
             "reading": reading,
             "form": form,
