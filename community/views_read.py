@@ -17,6 +17,21 @@ from community.models import Board, Bookmark, Reaction, State
 from community.search import search as find_posts
 
 THREADS_PER_PAGE = 30
+# What a thread page reads of each post and its writer (community/rendering.py
+# and _post.html); the Markdown source and moderation notes stay behind.
+PAGE_POST_FIELDS = (
+    "id",
+    "thread",
+    "position",
+    "author",
+    "html",
+    "content_warning",
+    "quote",
+    "created_at",
+    "edited_at",
+    "author__name",
+    "author__name_changed_at",
+)
 
 
 def _common(request, *, unseen: int | None = None) -> dict:
@@ -119,7 +134,8 @@ def decorate(member, posts, *, marks_fetched: bool = False) -> None:
 
 @community_view
 def thread(request, thread_id):
-    threads = posting.visible_threads(request.reader)
+    # The page needs the thread's board, not its starter (only whether there is one).
+    threads = posting.visible_threads(request.reader).select_related(None).select_related("board")
     if request.member is not None:
         # How far they have read comes with the thread: one query, not two.
         threads = posting.with_reading(threads, request.member)
@@ -133,7 +149,7 @@ def thread(request, thread_id):
     hidden = members.hidden_from(request.reader)
     if hidden:
         posts = posts.exclude(author_id__in=hidden)
-    posts = posts.select_related("author").defer("body", "held_because")
+    posts = posts.select_related("author").only(*PAGE_POST_FIELDS)
     if request.member is not None:
         posts = posts.annotate(is_bookmarked=sql.bookmarked_by(request.member))
     after = paging.number(request.GET.get("after"))
