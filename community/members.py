@@ -16,7 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.utils import timezone
 
 from community.markup import tidy
@@ -33,11 +33,15 @@ def member_for(user) -> Member | None:
         return None
     cached = getattr(user, "_community_member", False)
     if cached is False:
-        # Whether a suspension is in force comes along, so most pages never ask again.
-        in_force = Suspension.objects.filter(
-            member=OuterRef("pk"), lifted_at__isnull=True, ends_at__gt=timezone.now()
+        # Whether a suspension is in force, and whether any block touches
+        # this member, come along: most pages then never ask again.
+        from community import sql
+
+        cached = (
+            Member.objects.filter(user=user)
+            .annotate(_suspended=sql.suspended(timezone.now()), _any_blocks=sql.any_blocks())
+            .first()
         )
-        cached = Member.objects.filter(user=user).annotate(_suspended=Exists(in_force)).first()
         user._community_member = cached
     return cached
 
@@ -146,6 +150,9 @@ def hidden_from(member: Member | None) -> set:
     if isinstance(member, Reader):
         return set(member.hidden)
     cached = getattr(member, "_hidden", None)
+    if cached is None and getattr(member, "_any_blocks", None) is False:
+        # Known from the member's own query: no block either way.
+        cached = member._hidden = set()
     if cached is None:
         pairs = Block.objects.filter(Q(blocker=member) | Q(blocked=member)).values_list(
             "blocker_id", "blocked_id"
@@ -159,3 +166,4 @@ def block(member: Member, other: Member) -> None:
     if member.pk != other.pk:
         Block.objects.get_or_create(blocker=member, blocked=other)
         member._hidden = None
+        member._any_blocks = None

@@ -94,20 +94,16 @@ def reactions_on(member: Member | None, posts) -> tuple[dict, set]:
 
     Counts only, never who; blocked members' reactions left out.
     """
-    rows = Reaction.objects.filter(post__in=[post.pk for post in posts])
-    hidden = members.hidden_from(member)
-    if hidden:
-        rows = rows.exclude(member_id__in=hidden)
+    from community import sql
+
     own = getattr(member, "pk", None)
-    tally = {"n": Count("id")}
-    if own is not None:
-        tally["mine"] = Count("id", filter=Q(member_id=own))
+    rows = sql.reaction_rows([post.pk for post in posts], members.hidden_from(member), own)
     counts: dict = {}
     pressed = set()
-    for row in rows.values("post_id", "kind").annotate(**tally).order_by():
-        counts.setdefault(row["post_id"], {})[row["kind"]] = row["n"]
-        if row.get("mine"):
-            pressed.add((row["post_id"], row["kind"]))
+    for post_id, kind, n, mine in rows:
+        counts.setdefault(post_id, {})[kind] = n
+        if mine:
+            pressed.add((post_id, kind))
     return counts, pressed
 
 
@@ -225,13 +221,18 @@ def mark_read(member: Member, thread: Thread, position: int) -> Reading:
     return read_to(member, thread, position)[0]
 
 
-def read_to(member: Member, thread: Thread, position: int) -> tuple[Reading, int]:
+def read_to(
+    member: Member, thread: Thread, position: int, *, reading: Reading | None | bool = False
+) -> tuple[Reading, int]:
     """mark_read, and how many of the member's notifications are still unseen after it.
 
     The count is what `notifications_for(member).filter(seen=False).count()`
     gives (the nav's number), worked out from the same single query.
+    `reading`: the member's Reading of the thread when the caller fetched it
+    already (None: they have none yet); left out, it is looked up here.
     """
-    reading = Reading.objects.filter(member=member, thread=thread).first()
+    if reading is False:
+        reading = Reading.objects.filter(member=member, thread=thread).first()
     if reading is None:
         reading, _created = Reading.objects.get_or_create(
             member=member, thread=thread, defaults={"read_up_to": position}
@@ -241,15 +242,9 @@ def read_to(member: Member, thread: Thread, position: int) -> tuple[Reading, int
         reading.read_up_to = position
     # A member's unseen notifications are few: start from them, not from the
     # thread's posts (which may number tens of thousands).
-    unseen = Notification.objects.filter(member=member, seen=False).values_list(
-        "id",
-        "post__thread_id",
-        "post__position",
-        "post__state",
-        "post__thread__state",
-        "post__author_id",
-        "post__thread__author_id",
-    )
+    from community import sql
+
+    unseen = sql.unseen_notifications(member)
     hidden = members.hidden_from(member)
     read = []
     left = 0
@@ -266,6 +261,30 @@ def read_to(member: Member, thread: Thread, position: int) -> tuple[Reading, int
     if read:
         Notification.objects.filter(pk__in=read).update(seen=True)
     return reading, left
+
+
+def with_reading(threads, member: Member):
+    """Threads with this member's Reading of each folded into the same query (see reading_in)."""
+    from community import sql
+
+    return threads.annotate(
+        reading_pk=sql.reading_of(member, "id"),
+        reading_up_to=sql.reading_of(member, "read_up_to"),
+        reading_following=sql.reading_of(member, "following"),
+    )
+
+
+def reading_in(member: Member, thread: Thread) -> Reading | None:
+    """The member's Reading of a thread fetched through with_reading (None: they have none)."""
+    if thread.reading_pk is None:
+        return None
+    return Reading(
+        pk=thread.reading_pk,
+        member=member,
+        thread=thread,
+        read_up_to=thread.reading_up_to,
+        following=bool(thread.reading_following),
+    )
 
 
 def toggle_follow(member: Member, thread: Thread) -> bool:

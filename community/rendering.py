@@ -26,7 +26,7 @@ where the URL patterns say.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from django.core.cache.backends.locmem import LocMemCache
 from django.template.loader import render_to_string
@@ -55,8 +55,25 @@ def _pattern(name: str) -> str:
     return reverse(name, args=[ZERO])
 
 
-def url(name: str, post_id) -> str:
-    return _pattern(name).replace(ZERO, str(post_id))
+def url(name: str, object_id) -> str:
+    """The path of a post's or a thread's page (`name` takes that one UUID)."""
+    return _pattern(name).replace(ZERO, str(object_id))
+
+
+@lru_cache(maxsize=64)
+def _board_url(slug: str) -> str:
+    return reverse("community:board", args=[slug])
+
+
+def thread_links(thread) -> dict[str, str]:
+    """The thread page's own links, from patterns reversed once per process."""
+    return {
+        "thread": url("community:thread", thread.id),
+        "follow": url("community:follow", thread.id),
+        "reply": url("community:reply", thread.id),
+        "slow": url("community:slow", thread.id),
+        "board": _board_url(thread.board.slug),
+    }
 
 
 @dataclass

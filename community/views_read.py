@@ -4,19 +4,34 @@ from __future__ import annotations
 
 import uuid
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.dateparse import parse_datetime
 
-from community import members, paging, posting, rendering
-from community.access import community_view, get_post_for, get_thread_for
+from community import members, paging, posting, rendering, sql
+from community.access import community_view, get_post_for
 from community.forms import ReminderForm, ReplyForm, SearchForm, ThreadForm
-from community.models import Board, Bookmark, Reaction
+from community.models import Board, Bookmark, Reaction, State
 from community.search import search as find_posts
 
 THREADS_PER_PAGE = 30
+# What a thread page reads of each post and its writer (community/rendering.py
+# and _post.html); the Markdown source and moderation notes stay behind.
+PAGE_POST_FIELDS = (
+    "id",
+    "thread",
+    "position",
+    "author",
+    "html",
+    "content_warning",
+    "quote",
+    "created_at",
+    "edited_at",
+    "author__name",
+    "author__name_changed_at",
+)
 
 
 def _common(request, *, unseen: int | None = None) -> dict:
@@ -119,21 +134,24 @@ def decorate(member, posts, *, marks_fetched: bool = False) -> None:
 
 @community_view
 def thread(request, thread_id):
-    thread = get_thread_for(request, thread_id)
-    # The Markdown source isn't shown: its cleaned HTML is. The thread is known.
-    posts = (
-        posting.visible_posts(request.reader)
-        .filter(thread=thread)
-        .select_related(None)
-        .select_related("author")
-        .defer("body", "held_because")
-    )
+    # The page needs the thread's board, not its starter (only whether there is one).
+    threads = posting.visible_threads(request.reader).select_related(None).select_related("board")
     if request.member is not None:
-        posts = posts.annotate(
-            is_bookmarked=Exists(
-                Bookmark.objects.filter(member=request.member, post=OuterRef("pk"))
-            )
-        )
+        # How far they have read comes with the thread: one query, not two.
+        threads = posting.with_reading(threads, request.member)
+    thread = get_object_or_404(threads, pk=thread_id)
+    # The Markdown source isn't shown: its cleaned HTML is. The thread is known.
+    # The thread is published and its starter not hidden from this reader
+    # (that is how it was found), so only the posts' own state and writers
+    # are asked about: no join back to the thread, and each post's thread is
+    # the one in hand.
+    posts = thread.posts.filter(state=State.PUBLISHED)
+    hidden = members.hidden_from(request.reader)
+    if hidden:
+        posts = posts.exclude(author_id__in=hidden)
+    posts = posts.select_related("author").only(*PAGE_POST_FIELDS)
+    if request.member is not None:
+        posts = posts.annotate(is_bookmarked=sql.bookmarked_by(request.member))
     after = paging.number(request.GET.get("after"))
     before = paging.number(request.GET.get("before"))
     if request.GET.get("last"):
@@ -143,7 +161,9 @@ def thread(request, thread_id):
     reading = unseen = None
     if request.member is not None:
         last = page.posts[-1].position if page.posts else 0
-        reading, unseen = posting.read_to(request.member, thread, last)
+        reading, unseen = posting.read_to(
+            request.member, thread, last, reading=posting.reading_in(request.member, thread)
+        )
     common = _common(request, unseen=unseen)
     can_act = (
         request.member is not None and not request.user.is_decoy and common["suspension"] is None
@@ -176,6 +196,7 @@ def thread(request, thread_id):
             **common,
             "thread": thread,
             "board": thread.board,
+            "thread_links": rendering.thread_links(thread),
             "page": page,
             "reading": reading,
             "form": form,

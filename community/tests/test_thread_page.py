@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from community import rendering
-from community.models import Member, Post, Thread
+from community.models import Block, Member, Post, Reading, Thread
 from community.tests.conftest import reply_to, said, thread_by
 
 pytestmark = pytest.mark.django_db
@@ -104,3 +104,34 @@ def test_kept_parts_stay_out_of_the_shared_cache(alex):
     assert rendering.FRAMES.get(rendering._key(post)) is not None
     # The shared cache holds rate-limit counts: no post's words may push them out.
     assert cache.get(rendering._key(post)) is None
+
+
+def test_the_thread_page_counts_unseen_notices_elsewhere_and_knows_what_is_followed(
+    alex, blair, casey
+):
+    """How far they have read and what waits for them come with the page's few queries."""
+    willow, willow_client = alex
+    heron, heron_client = blair
+    casey_member, casey_client = casey
+    here = thread_by(willow_client, "Here", "reading this one")
+    elsewhere = thread_by(willow_client, "Elsewhere", "and this one")
+    reply_to(heron_client, here, "a reply here")
+    reply_to(heron_client, elsewhere, "a reply elsewhere")
+    reply_to(casey_client, elsewhere, "another reply elsewhere")
+
+    page = said(willow_client.get(f"/community/t/{here.pk}/"))
+    # The reply here is read now; the two elsewhere still wait.
+    assert '<span class="count">2</span>' in page
+    assert "Stop following" in page
+    # Someone who blocked them drops out of the count, on this page too.
+    Block.objects.create(blocker=casey_member, blocked=willow)
+    page = said(willow_client.get(f"/community/t/{here.pk}/"))
+    assert '<span class="count">1</span>' in page
+    assert willow_client.post(f"/community/t/{here.pk}/follow/").status_code == 302
+    page = said(willow_client.get(f"/community/t/{here.pk}/"))
+    assert "Follow this thread" in page and "Stop following" not in page
+    # A first look at a thread they never opened: nothing read, nothing followed.
+    fresh = thread_by(heron_client, "Someone else's", "new to Willow")
+    page = said(willow_client.get(f"/community/t/{fresh.pk}/"))
+    assert "Follow this thread" in page
+    assert Reading.objects.get(member=willow, thread=fresh).read_up_to == 1
