@@ -33,11 +33,13 @@ def signed_in_client(name: str, passphrase: str) -> Client:
 @pytest.fixture(autouse=True)
 def fresh_cache():
     """Rate-limit counts must not leak from one test into the next."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 """Slowing down guessing: fixed windows counted in separate budgets.
 
-Counts live in the cache (Redis at scale). A name that doesn't exist is
+Counts live in the "limits" cache, which holds nothing else (Redis at scale),
+so nothing anyone can fill pushes them out. A name that doesn't exist is
 counted exactly like one that does, so the limit reveals nothing.
 
 The budgets are kept apart on purpose (T7): guesses at a person's name from
@@ -19,7 +20,7 @@ import time
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 
 SIGNUPS_PER_ADDRESS = 10
 
@@ -127,7 +128,7 @@ def check(buckets: list[Bucket]) -> Verdict:
     now = time.time()
     wait = 0
     for bucket in buckets:
-        record = cache.get(bucket.key)
+        record = caches["limits"].get(bucket.key)
         if record and record["count"] >= bucket.limit:
             wait = max(wait, int(record["first"] + window - now))
     return Verdict(allowed=wait <= 0, retry_after=max(wait, 0))
@@ -137,11 +138,11 @@ def count(buckets: list[Bucket]) -> None:
     window = settings.HAVEN_SIGNIN_WINDOW_SECONDS
     now = time.time()
     for bucket in buckets:
-        record = cache.get(bucket.key)
+        record = caches["limits"].get(bucket.key)
         if not record or now - record["first"] > window:
             record = {"count": 0, "first": now}
         record["count"] += 1
-        cache.set(bucket.key, record, timeout=window)
+        caches["limits"].set(bucket.key, record, timeout=window)
 
 
 def take(buckets: list[Bucket]) -> Verdict:
@@ -160,10 +161,10 @@ def refund(buckets: Bucket | list[Bucket]) -> None:
     must not wipe out the count of their other guesses.
     """
     for bucket in [buckets] if isinstance(buckets, Bucket) else buckets:
-        record = cache.get(bucket.key)
+        record = caches["limits"].get(bucket.key)
         if record and record["count"] > 0:
             record["count"] -= 1
-            cache.set(bucket.key, record, timeout=settings.HAVEN_SIGNIN_WINDOW_SECONDS)
+            caches["limits"].set(bucket.key, record, timeout=settings.HAVEN_SIGNIN_WINDOW_SECONDS)
 
 
 def totp_bucket(account_id) -> Bucket:
@@ -173,4 +174,4 @@ def totp_bucket(account_id) -> Bucket:
 
 
 def clear(bucket: Bucket) -> None:
-    cache.delete(bucket.key)
+    caches["limits"].delete(bucket.key)

@@ -123,20 +123,38 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:sign_in"
 
 _redis = env_str("REDIS_URL")
+# Three caches, so that what anyone can fill never pushes out what protects
+# people: "limits" holds the rate-limit counts (sign-in guesses, sign-ups,
+# emails asked for) and nothing else; "pictures" holds drawn image cards;
+# "default" is for everything else.
 if _redis:
     CACHES = {
-        "default": {
+        name: {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": _redis,
+            "KEY_PREFIX": name,
         }
+        for name in ("default", "limits", "pictures")
     }
 else:
     # Shared by every process on one machine (web server and worker).
+    # A database cache forgets a third of its entries when it is full, so the
+    # counts' table is made large enough never to be full in practice.
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "haven_cache",
-        }
+        },
+        "limits": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "haven_limits",
+            "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+        },
+        "pictures": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "haven_pictures",
+            "OPTIONS": {"MAX_ENTRIES": 2_000},
+        },
     }
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"

@@ -3,7 +3,7 @@ import hashlib
 import importlib
 
 from django.contrib import messages
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -20,8 +20,9 @@ from inspire.models import Reminder
 # The image cards may be kept by browsers and proxies for a day: each is the
 # same for everyone and shows only a library reminder.
 CARD_MAX_AGE = 60 * 60 * 24
-# Drawn pictures are kept in the shared cache too, so every web worker draws
-# each one once a week at most, however often it is asked for.
+# Drawn pictures are kept in their own shared cache, so every web worker draws
+# each one once a week at most, however often it is asked for, and asking for
+# every one of them never pushes anything else out of a cache.
 CARD_KEPT = 60 * 60 * 24 * 7
 
 
@@ -141,10 +142,10 @@ def card(request, slug, size):
         response = HttpResponse(status=304)
     else:
         key = f"inspire-card:{digest}"
-        picture = cache.get(key)
+        picture = caches["pictures"].get(key)
         if picture is None:
             picture = card_image.render(reminder.text, size)
-            cache.set(key, picture, CARD_KEPT)
+            caches["pictures"].set(key, picture, CARD_KEPT)
         response = HttpResponse(picture, content_type="image/png")
         response["Content-Disposition"] = f'inline; filename="note-{size}.png"'
     response["ETag"] = tag

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import transaction
 from django.utils import timezone
 
@@ -23,7 +23,9 @@ NOTE_WINDOW_SECONDS = 10 * 60
 
 def _one_note_per_window(address_hash: str) -> bool:
     """True if a note may go to this address now (and counts it)."""
-    return cache.add(f"hv:newsletter:note:{address_hash}", 1, timeout=NOTE_WINDOW_SECONDS)
+    return caches["limits"].add(
+        f"hv:newsletter:note:{address_hash}", 1, timeout=NOTE_WINDOW_SECONDS
+    )
 
 
 def request_subscription(address: str, *, weekly: bool, daily: bool, source: str) -> str:
