@@ -6,6 +6,7 @@ vault/checks.py (system checks, also run when haven/wsgi.py is imported).
 """
 
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 
@@ -127,6 +128,7 @@ _redis = env_str("REDIS_URL")
 # people: "limits" holds the rate-limit counts (sign-in guesses, sign-ups,
 # emails asked for) and nothing else; "pictures" holds drawn image cards;
 # "default" is for everything else.
+CACHES: dict[str, dict[str, Any]]
 if _redis:
     CACHES = {
         name: {
