@@ -258,7 +258,7 @@ def section(r: dict) -> list[str]:
     n = f"{r['check_ins']:,}"
     met = "met" if r["worker_seconds"] <= r["goal_seconds"] else "NOT met"
     out = [
-        f"6. {n} missed check-ins, one worker, real SMTP ({r['message_bytes']:,} B a message);"
+        f"7. {n} missed check-ins, one worker, real SMTP ({r['message_bytes']:,} B a message);"
         f" goal under {r['goal_seconds']:.0f} s ({met})"
     ]
     rows = [

@@ -359,7 +359,7 @@ def section(results: dict) -> list[str]:
     if pages:
         goal = "met" if pages["last_over_first"] <= 1.2 else "NOT met"
         out += [
-            f"6. A thread of {pages['posts']:,} posts ({pages['database']}), signed-in page "
+            f"8. A thread of {pages['posts']:,} posts ({pages['database']}), signed-in page "
             f"views, medians of {pages['reps']} interleaved runs",
             *table(
                 ["what", "median", "ratio"],
@@ -398,12 +398,12 @@ def section(results: dict) -> list[str]:
     if found:
         out.append("")
         if "skipped" in found:
-            out.append(f"7. Search: skipped, {found['skipped']}")
+            out.append(f"9. Search: skipped, {found['skipped']}")
         else:
             worst = max(found["rare_s"], found["common_s"], found["two_words_s"])
             goal = "met" if worst < 0.1 else "NOT met"
             out += [
-                f"7. Search over {found['posts']:,} posts on PostgreSQL (GIN index used: "
+                f"9. Search over {found['posts']:,} posts on PostgreSQL (GIN index used: "
                 f"{'yes' if found['uses_gin_index'] else 'NO'}), 50 newest matches, "
                 f"medians of {found['reps']} runs; goal under 100 ms ({goal})",
                 *table(
@@ -446,7 +446,7 @@ def section(results: dict) -> list[str]:
             )
         out += [
             "",
-            f"8. A thread page under wrk, {loaded['connections']} connections, "
+            f"10. A thread page under wrk, {loaded['connections']} connections, "
             f"{loaded['seconds']} s each, gunicorn {loaded['web_workers']} workers, SQLite; "
             f"{loaded['page_bytes']:,} B page",
             *table(["view", "req/s", "p50", "p99", "non-200/err"], rows),
