@@ -8,12 +8,11 @@ from django.db.models import Q
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.dateparse import parse_datetime
 
 from community import members, paging, posting, rendering, sql
 from community.access import community_view, get_post_for
 from community.forms import ReminderForm, ReplyForm, SearchForm, ThreadForm
-from community.models import Board, Bookmark, Reaction, State
+from community.models import Board, Bookmark, Reaction, State, Thread
 from community.search import search as find_posts
 
 THREADS_PER_PAGE = 30
@@ -58,7 +57,7 @@ def board(request, slug):
     board = get_object_or_404(Board, slug=slug)
     threads = posting.visible_threads(request.reader, board).order_by("-last_post_at", "-id")
     before = request.GET.get("before", "")
-    cursor = _cursor(before)
+    cursor = _cursor(board, before)
     if cursor is not None:
         when, last_id = cursor
         threads = threads.filter(Q(last_post_at__lt=when) | Q(last_post_at=when, id__lt=last_id))
@@ -66,7 +65,8 @@ def board(request, slug):
     older = None
     if len(rows) > THREADS_PER_PAGE:
         rows = rows[:THREADS_PER_PAGE]
-        older = f"{rows[-1].last_post_at.isoformat()}~{rows[-1].id}"
+        # Only the thread's id: a time in a link would tell when someone posted.
+        older = str(rows[-1].id)
     read = posting.unread_counts(request.member, rows)
     for thread in rows:
         thread.unread = thread.last_published > read.get(thread.id, 0)
@@ -91,14 +91,14 @@ def board(request, slug):
     )
 
 
-def _cursor(value: str):
-    """ "<when>~<thread id>" of the last thread on the page before, or None."""
-    stamp, _sep, last_id = value.partition("~")
+def _cursor(board, value: str):
+    """(last post time, id) of the thread `value` names, the last one on the page before."""
     try:
-        when = parse_datetime(stamp.replace(" ", "+"))
-        return (when, uuid.UUID(last_id)) if when is not None else None
+        last_id = uuid.UUID(value)
     except ValueError:
         return None
+    when = Thread.objects.filter(board=board, id=last_id).values_list("last_post_at", flat=True)
+    return (when[0], last_id) if when else None
 
 
 def decorate(member, posts, *, marks_fetched: bool = False) -> None:
