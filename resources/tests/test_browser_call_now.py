@@ -5,6 +5,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from assess import content
 from tests.browser.plugin import serious_barriers, sideways, visit
@@ -143,7 +144,8 @@ def test_choosing_on_the_danger_result_keeps_the_result(phone, javascript):
     see_the_danger_result(page)
     page.get_by_role("button", name="Australia").click()
     page.wait_for_selector("text=Call for help in Australia")
-    assert page.locator("text=The signs you said yes to").count() == 1
+    # Waits for the whole page: without JavaScript it is a new page still loading.
+    expect(page.locator("text=The signs you said yes to")).to_have_count(1)
     assert "answers" not in page.url and "neck" not in page.url
     assert page.url.split("#")[0].endswith("/check/danger/")
 
