@@ -106,6 +106,8 @@ def test_a_visitor_reads_the_note_and_sees_its_picture(open_page):
     preview = page.locator("img.share-preview")
     preview.scroll_into_view_if_needed()
     expect(preview).to_be_visible()
+    # A lazy image may still be on its way once it is in view: wait until it has come.
+    preview.evaluate("image => image.decode()")
     assert page.evaluate("document.querySelector('img.share-preview').naturalWidth") == 1200
     expect(page.get_by_role("link", name="Sign in to keep notes you like")).to_be_visible()
     shot(page, "visitor")
