@@ -290,6 +290,13 @@ def save_device_settings(space: User, auto_lock_minutes: int, exit_url: str, dis
     space.auto_lock_minutes, space.exit_url, space.discreet = auto_lock_minutes, exit_url, discreet
 
 
+def save_writing_settings(space: User, show_help_lines: bool) -> None:
+    """Shared by a space and its decoys, like the device settings: the settings
+    page looks the same whichever is open."""
+    User.objects.filter(pk__in=spaces.tree_ids(space.owner)).update(show_help_lines=show_help_lines)
+    space.show_help_lines = show_help_lines
+
+
 def _copy_totp_to_decoy(user: User, box: Box, decoy: User, decoy_box: Box) -> None:
     # The decoy asks for the same code, so the two sign-ins look alike.
     secret = box.open(user, "totp_secret") if user.totp_secret else ""

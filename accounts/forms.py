@@ -186,6 +186,18 @@ class DeleteAccountForm(forms.Form):
     )
 
 
+class WritingForm(forms.Form):
+    show_help_lines = forms.BooleanField(
+        label=_("Show help lines when what I write sounds heavy"),
+        required=False,
+        help_text=_(
+            "When something you write in your notes sounds like you might be in danger "
+            "or thinking of hurting yourself, the page shows help lines beside it. "
+            "Nothing about it is kept or sent anywhere."
+        ),
+    )
+
+
 class PreferencesForm(forms.Form):
     auto_lock_minutes = forms.TypedChoiceField(
         label=_("Lock automatically after"),
