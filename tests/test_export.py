@@ -141,6 +141,19 @@ def fill_every_sealed_column(user, box) -> dict[str, str]:
     )
     circle_delivery.write_alert(user, "missed", [])
     circle.save_words(user, {**circle.default_words(), "checkin": mark("circle.Circle.words")})
+    from journal import actions as journal
+
+    journal.create_entry(
+        user,
+        box,
+        "facts",
+        {
+            "title": "",
+            "answers": {"happened": mark("journal.Entry.content")},
+            "tags": ["a tag"],
+            "day": datetime.date(2026, 3, 14),
+        },
+    )
     return m
 
 
