@@ -190,11 +190,6 @@ class WritingForm(forms.Form):
     show_help_lines = forms.BooleanField(
         label=_("Show help lines when what I write sounds heavy"),
         required=False,
-        help_text=_(
-            "When something you write in your notes sounds like you might be in danger "
-            "or thinking of hurting yourself, the page shows help lines beside it. "
-            "Nothing about it is kept or sent anywhere."
-        ),
     )
 
 
