@@ -74,6 +74,12 @@ TOOL_PAGES = [
     "community:index",
     ("community:board", {"slug": "planning"}),
     ("community:board", {"slug": "after"}),
+    "journal:index",
+    "journal:new",
+    ("journal:new_in", {"mode": "letter"}),
+    ("journal:new_in", {"mode": "patterns"}),
+    "journal:tags",
+    "journal:calendar",
 ]
 
 # What a glance takes in on any page: the tab's title, the top button, the nav,
