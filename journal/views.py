@@ -193,6 +193,6 @@ def _write(request, mode, *, key, initial, save, item=None):
     context["action_url"] = (
         reverse("journal:edit", kwargs={"entry_id": item.pk})
         if item
-        else f"{reverse('journal:new')}?mode={mode.key}"
+        else reverse("journal:new_in", kwargs={"mode": mode.key})
     )
     return render(request, "journal/write.html", context)
