@@ -191,6 +191,7 @@ def _new_decoy(parent: User) -> tuple[User, bytes]:
         auto_lock_minutes=parent.auto_lock_minutes,
         exit_url=parent.exit_url,
         discreet=parent.discreet,
+        show_help_lines=parent.show_help_lines,
     )
     decoy_dek = vault_keyring.random_data_key()
     # Each feature gives the new space a little ordinary-looking content.

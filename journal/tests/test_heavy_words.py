@@ -72,16 +72,27 @@ def test_turned_off_in_settings_the_help_lines_stay_away(owner, owner_client):
 
 
 @pytest.mark.django_db
-def test_the_setting_is_shared_with_the_decoy_and_asked_through_resources(owner):
+def test_the_setting_is_shared_with_the_decoy_and_asked_through_resources(owner_dek):
     from accounts import actions
+    from accounts.models import User
+    from conftest import DURESS_PASSPHRASE
+
+    owner, dek = owner_dek
 
     class Asked:
         user = owner
 
     assert heavy_words_help(Asked, HEAVY)
+    assert not heavy_words_help(Asked, CALM)
     actions.save_writing_settings(owner, False)
     assert not heavy_words_help(Asked, HEAVY)
-    assert not heavy_words_help(type("Anonymous", (), {"user": None}), CALM)
+    # A decoy made now starts with the same choice, and follows later changes.
+    actions.set_duress(owner, dek, DURESS_PASSPHRASE)
+    decoy = User.objects.get(decoy_for=owner)
+    assert decoy.show_help_lines is False
+    actions.save_writing_settings(owner, True)
+    decoy.refresh_from_db()
+    assert decoy.show_help_lines is True
 
 
 class Collect(logging.Handler):
