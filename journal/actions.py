@@ -143,9 +143,11 @@ def read_cursor(text: str | None) -> tuple[datetime.datetime, uuid.UUID] | None:
     when, _, pk = text.rpartition("_")
     try:
         moment = datetime.datetime.fromisoformat(when)
-        return moment, uuid.UUID(pk)
+        found = moment, uuid.UUID(pk)
     except ValueError:
         return None
+    # Haven writes aware times; a hand-made one without a zone is not a cursor.
+    return found if moment.tzinfo is not None else None
 
 
 def _newest_first(owner, after=None):

@@ -159,3 +159,21 @@ def test_every_journal_page_is_never_cached_and_needs_an_open_space(owner_client
         assert response.status_code == 200
         assert "no-store" in response["Cache-Control"]
         assert stranger_client.get(reverse(name)).status_code == 302
+
+
+def test_changing_a_page_keeps_its_own_draft_apart_from_a_new_one(owner_client):
+    response = owner_client.post(
+        reverse("journal:new") + "?mode=letter", form_data("letter", letter="First letter")
+    )
+    entry_id = saved_id(response)
+    edit = reverse("journal:edit", args=[entry_id])
+    typed = {"mode_key": "letter", "p_letter": "First letter, and more I thought of"}
+    assert owner_client.post(f"/drafts/journal-edit-{entry_id}/", typed).status_code == 204
+    page = owner_client.get(edit)
+    assertContains(page, "We kept what you were writing last time.")
+    assertContains(page, "and more I thought of")
+    assertContains(page, f'data-draft="journal-edit-{entry_id}"')
+    assertNotContains(owner_client.get(reverse("journal:new") + "?mode=letter"), "more I thought")
+    owner_client.post(edit, form_data("letter", letter="First letter, and more I thought of"))
+    assert not Draft.objects.filter(key=f"journal-edit-{entry_id}").exists()
+    assertContains(owner_client.get(reverse("journal:entry", args=[entry_id])), "more I thought")
