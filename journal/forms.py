@@ -62,7 +62,7 @@ class EntryForm(forms.Form):
         return tags
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         answers = {p.key: (data.get(prompt_name(p.key)) or "").strip() for p in self.mode.prompts}
         if not any(answers.values()) and not any(
             prompt_name(p.key) in self.errors for p in self.mode.prompts

@@ -8,24 +8,30 @@ entry; the words of the prompts live here, wrapped for translation.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise as Words
+else:
+    Words = Promise
 
 
 @dataclass(frozen=True)
 class Prompt:
     key: str
-    label: str | Promise
-    hint: str | Promise = ""
+    label: str | Words
+    hint: str | Words = ""
     rows: int = 4
 
 
 @dataclass(frozen=True)
 class Mode:
     key: str
-    name: str | Promise
-    about: str | Promise
+    name: str | Words
+    about: str | Words
     prompts: tuple[Prompt, ...]
 
 
@@ -128,6 +134,6 @@ def get(key: str | None) -> Mode | None:
     return BY_KEY.get(key or "")
 
 
-def label(key: str) -> str | Promise:
+def label(key: str) -> str | Words:
     mode = BY_KEY.get(key)
     return mode.name if mode else _("Journal page")

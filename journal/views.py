@@ -75,7 +75,8 @@ def tags(request):
 @private_view
 def calendar_view(request, year: int | None = None, month: int | None = None):
     today = timezone.localdate()
-    year, month = (year, month) if year else (today.year, today.month)
+    if year is None or month is None:
+        year, month = today.year, today.month
     if not (1900 <= year <= 2200 and 1 <= month <= 12):
         raise Http404
     shown = actions.month(request.user, request.vault, year, month)
@@ -156,9 +157,13 @@ def _write(request, mode, *, key, initial, save, item=None):
     context = {"mode": mode, "item": item, "draft_key": key}
     if request.method == "POST":
         action = request.POST.get("action", "save")
-        form = form_class(data=request.POST)
+        # The page's own mode, whatever was sent: a kept draft must know it.
+        data = request.POST.copy()
+        data["mode_key"] = mode.key
+        data.pop("action", None)
+        form = form_class(data=data)
         if action == "draft":
-            drafts.save(request, key, drafts.from_post(request.POST))
+            drafts.save(request, key, drafts.from_post(data))
             context["kept"] = True
         elif form.is_valid():
             if action == "preview":
@@ -186,9 +191,6 @@ def _write(request, mode, *, key, initial, save, item=None):
                 context["other_draft"] = modes.get(str(draft.get("mode_key", "")))
             form = form_class(initial={"day": timezone.localdate(), **initial})
     form.initial.setdefault("mode_key", mode.key)
-    if form.is_bound and not form.data.get("mode_key"):
-        form.data = form.data.copy()
-        form.data["mode_key"] = mode.key
     context["form"] = form
     context["action_url"] = (
         reverse("journal:edit", kwargs={"entry_id": item.pk})
