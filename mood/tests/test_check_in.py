@@ -115,9 +115,7 @@ def test_several_check_ins_a_day_are_averaged(owner_client):
 def test_a_check_in_can_be_removed(owner, owner_client):
     checkin_id = created_id(owner_client.post("/mood/check-in/", {"mood": "1"}))
     get_ok(owner_client, f"/mood/{checkin_id}/delete/", says="Remove this check-in?")
-    post_ok(
-        owner_client, f"/mood/{checkin_id}/delete/", then="/mood/", says="check-in is removed"
-    )
+    post_ok(owner_client, f"/mood/{checkin_id}/delete/", then="/mood/", says="check-in is removed")
     assert not CheckIn.objects.filter(owner=owner).exists()
 
 
