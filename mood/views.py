@@ -44,7 +44,7 @@ def check_in(request):
     form = CheckInForm(request.POST)
     if not form.is_valid():
         entries = actions.open_today(request.user, request.vault)
-        return render(request, "mood/index.html", _today_context(entries, form), status=400)
+        return render(request, "mood/index.html", _today_context(entries, form))
     entry = actions.check_in(request.user, request.vault, form.cleaned_data["mood"])
     messages.success(
         request,
@@ -100,7 +100,6 @@ def details(request, checkin_id):
         request,
         "mood/details.html",
         {**page.context(), "entry": entry, "row": row},
-        status=400 if request.method == "POST" else 200,
     )
 
 

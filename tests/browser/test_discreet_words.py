@@ -74,6 +74,11 @@ TOOL_PAGES = [
     "community:index",
     ("community:board", {"slug": "planning"}),
     ("community:board", {"slug": "after"}),
+    "mood:index",
+    "mood:week",
+    "mood:month",
+    "mood:year",
+    "mood:patterns",
 ]
 
 # What a glance takes in on any page: the tab's title, the top button, the nav,
