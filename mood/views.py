@@ -12,6 +12,7 @@ from mood import actions, charts, days, observations
 from mood.checkins import MOODS, TAGS, Entry, split_own_tags
 from mood.forms import CheckInForm, DetailsForm
 from mood.models import CheckIn
+from vault import drafts
 from vault.forms import drafted
 
 # The observations look back this far: long enough to hold a pattern, short
@@ -21,6 +22,10 @@ OBSERVED_DAYS = 365
 
 def get_checkin_for_user(request, checkin_id) -> CheckIn:
     return CheckIn.objects.get_for_user(request, checkin_id)
+
+
+def _draft_key(row: CheckIn) -> str:
+    return f"mood-{row.pk}"
 
 
 def _buttons() -> list[tuple[int, str]]:
@@ -87,7 +92,7 @@ def details(request, checkin_id):
 
     page = drafted(
         request,
-        f"mood-{row.pk}",
+        _draft_key(row),
         DetailsForm,
         initial=lambda: _initial(entry),
         save=save,
@@ -108,6 +113,7 @@ def delete(request, checkin_id):
     row = get_checkin_for_user(request, checkin_id)
     entry = actions.open_row(row, request.vault)
     if request.method == "POST":
+        drafts.discard(request, _draft_key(row))
         actions.delete(row)
         messages.success(request, _("That check-in is removed."))
         return redirect(safe_next(request, "mood:index"))

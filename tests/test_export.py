@@ -141,6 +141,11 @@ def fill_every_sealed_column(user, box) -> dict[str, str]:
     )
     circle_delivery.write_alert(user, "missed", [])
     circle.save_words(user, {**circle.default_words(), "checkin": mark("circle.Circle.words")})
+    from mood import actions as mood
+    from mood.checkins import Entry
+
+    day = datetime.date(2026, 5, 1)
+    mood.add(user, box, Entry(None, None, day, 3, note=mark("mood.CheckIn.data")))
     return m
 
 
@@ -246,7 +251,7 @@ def test_the_readable_pdfs_hold_the_words_as_written(member):
     assess.save_check(user, box, SavedCheck.DANGER, {"answers": {"weapon": "yes"}})
     readable = download(client, kind="readable")
     with zipfile.ZipFile(io.BytesIO(readable.content)) as archive:
-        apps = ("plan", "assess", "scripts", "money", "inspire", "circle")
+        apps = ("plan", "assess", "scripts", "money", "inspire", "circle", "mood")
         text = {app: read_pdf(archive.read(f"{app}.pdf")) for app in apps}
     for column, mark in filled.items():
         assert mark in text[column.split(".")[0]], column
