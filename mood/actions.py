@@ -21,7 +21,7 @@ def check_in(owner, box: Box, mood: int, *, day: datetime.date | None = None, at
     row = CheckIn(owner=owner)
     if at is not None:
         row.created_at = at
-    entry = Entry(id=row.pk, created_at=row.created_at, day=day or today(), mood=mood)
+    entry = Entry(id=row.pk, day=day or today(), mood=mood)
     row.data = box.seal_json(row, "data", entry.document())
     row.save()
     return entry
@@ -43,7 +43,7 @@ def add(owner, box: Box, entry: Entry, *, at=None) -> CheckIn:
 
 
 def open_row(row: CheckIn, box: Box) -> Entry:
-    return Entry.from_document(row.pk, row.created_at, box.open_json(row, "data"))
+    return Entry.from_document(row.pk, box.open_json(row, "data"))
 
 
 def _made_between(first: datetime.date, last: datetime.date):
@@ -60,12 +60,10 @@ def open_days(owner, box: Box, first: datetime.date, last: datetime.date) -> lis
     """Every check-in about a day from `first` to `last`, oldest first."""
     start, end = _made_between(first, last)
     rows = CheckIn.objects.filter(owner=owner, created_at__gte=start, created_at__lt=end).only(
-        "id", "created_at", "data"
+        "id", "data"
     )
     entries = [open_row(row, box) for row in rows]
-    return sorted(
-        (e for e in entries if first <= e.day <= last), key=lambda e: (e.day, e.created_at)
-    )
+    return sorted((e for e in entries if first <= e.day <= last), key=lambda e: e.day)
 
 
 def open_today(owner, box: Box) -> list[Entry]:

@@ -54,7 +54,6 @@ SLEEP_MAX = 24
 @dataclass
 class Entry:
     id: Any
-    created_at: datetime.datetime
     day: datetime.date
     mood: int
     energy: int | None = None
@@ -99,10 +98,9 @@ class Entry:
         }
 
     @classmethod
-    def from_document(cls, row_id, created_at, data: dict) -> Entry:
+    def from_document(cls, row_id, data: dict) -> Entry:
         return cls(
             id=row_id,
-            created_at=created_at,
             day=datetime.date.fromisoformat(data["day"]),
             mood=int(data["mood"]),
             energy=data.get("energy"),

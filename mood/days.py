@@ -12,6 +12,7 @@ import calendar
 import datetime
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
 
 from mood.checkins import MOODS, TAGS, Entry
 
@@ -32,7 +33,8 @@ class Day:
     def count(self) -> int:
         return len(self.moods)
 
-    @property
+    # Read only once the day's check-ins are all in (by_day).
+    @cached_property
     def average(self) -> Decimal | None:
         """The day's mood to one decimal (3.5), None without a check-in."""
         if not self.moods:
@@ -40,7 +42,7 @@ class Day:
         mean = Decimal(sum(self.moods)) / Decimal(len(self.moods))
         return mean.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
-    @property
+    @cached_property
     def level(self) -> int | None:
         """The level the charts colour the day by: the average, rounded."""
         if not self.moods:

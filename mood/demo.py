@@ -60,7 +60,6 @@ def seed(user, box, *, today: datetime.date | None = None) -> None:
         sleep = round(rng.uniform(5, 8.5) + (0.8 if "slept" in tags else 0), 1)
         entry = Entry(
             id=None,
-            created_at=_moment(day, 20),
             day=day,
             mood=mood,
             energy=max(1, min(5, mood + rng.choice((-1, 0, 0, 1)))),
@@ -72,7 +71,7 @@ def seed(user, box, *, today: datetime.date | None = None) -> None:
         )
         actions.add(user, box, entry, at=_moment(day, 20))
         if rng.random() < 0.2:
-            morning = Entry(id=None, created_at=_moment(day, 8), day=day, mood=max(1, mood - 1))
+            morning = Entry(id=None, day=day, mood=max(1, mood - 1))
             actions.add(user, box, morning, at=_moment(day, 8))
 
 
@@ -87,7 +86,6 @@ def seed_decoy(user, box) -> None:
         tags = [t for t in ("outside", "friend", "slept", "moved") if rng.random() < 0.35]
         entry = Entry(
             id=None,
-            created_at=_moment(day, 21),
             day=day,
             mood=rng.choice((3, 3, 4, 4, 4, 5)),
             energy=rng.choice((3, 3, 4)),

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
-
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -39,7 +37,7 @@ def readable(out: Writer, data: dict) -> None:
     if not rows:
         out.small(_("Nothing written here yet."))
         return
-    entries = [Entry.from_document(None, datetime.datetime.min, row["data"]) for row in rows]
+    entries = [Entry.from_document(None, row["data"]) for row in rows]
     for entry in sorted(entries, key=lambda e: e.day):
         out.line(f"{entry.day.isoformat()}: {entry.mood_words} ({entry.mood}/5)")
         facts = []

@@ -145,7 +145,7 @@ def fill_every_sealed_column(user, box) -> dict[str, str]:
     from mood.checkins import Entry
 
     day = datetime.date(2026, 5, 1)
-    mood.add(user, box, Entry(None, None, day, 3, note=mark("mood.CheckIn.data")))
+    mood.add(user, box, Entry(None, day, 3, note=mark("mood.CheckIn.data")))
     return m
 
 

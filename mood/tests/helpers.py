@@ -11,5 +11,5 @@ from mood.checkins import Entry
 def log(owner, box, day: datetime.date, mood: int, *, hour: int = 20, **details):
     """A check-in about `day`, made that evening, as the person would have."""
     at = timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
-    entry = Entry(id=None, created_at=at, day=day, mood=mood, **details)
+    entry = Entry(id=None, day=day, mood=mood, **details)
     return actions.add(owner, box, entry, at=at)
