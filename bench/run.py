@@ -14,6 +14,8 @@
 10. a community thread page under wrk beside /ping/ (bench.community)
 11. searching 2,000 sealed journal pages of one member in memory, beside opening
     them all (bench.journal)
+12. the mood year view with 365 check-ins beside opening the same rows and /ping/
+    (bench.mood)
 
     .venv/bin/python -m bench.run
 
@@ -116,6 +118,9 @@ def main() -> int:
         from bench import journal
 
         _step(results, errors, "journal_search", journal.run)
+        from bench import mood
+
+        _step(results, errors, "mood_year", mood.bench_year_view)
 
         wrk, why = load.ensure_wrk()
         if wrk is None:
@@ -197,6 +202,11 @@ def print_table(results: dict) -> None:
         from bench import journal
 
         sections.append(journal.section(results["journal_search"]))
+    from bench import mood
+
+    mood_lines = mood.section(results)
+    if mood_lines:
+        sections.append(mood_lines)
     for section in sections:
         lines += ["", *section]
     lines += ["", f"Whole run: {results['total_seconds']:.0f} s", "=" * 100]

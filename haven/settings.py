@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "circle",
     "community",
     "journal",
+    "mood",
 ]
 
 MIDDLEWARE = [

@@ -22,6 +22,7 @@ urlpatterns = [
     path("circle/", include("circle.urls")),
     path("community/", include("community.urls")),
     path("journal/", include("journal.urls")),
+    path("mood/", include("mood.urls")),
     path("operator/", include("core.operator_urls")),
     path("operator/admin/login/", throttled_operator_login, name="operator_login"),
     path("operator/admin/", admin.site.urls),

@@ -154,6 +154,11 @@ def fill_every_sealed_column(user, box) -> dict[str, str]:
             "day": datetime.date(2026, 3, 14),
         },
     )
+    from mood import actions as mood
+    from mood.checkins import Entry
+
+    day = datetime.date(2026, 5, 1)
+    mood.add(user, box, Entry(None, day, 3, note=mark("mood.CheckIn.data")))
     return m
 
 
@@ -259,7 +264,7 @@ def test_the_readable_pdfs_hold_the_words_as_written(member):
     assess.save_check(user, box, SavedCheck.DANGER, {"answers": {"weapon": "yes"}})
     readable = download(client, kind="readable")
     with zipfile.ZipFile(io.BytesIO(readable.content)) as archive:
-        apps = ("plan", "assess", "scripts", "money", "inspire", "circle", "journal")
+        apps = ("plan", "assess", "scripts", "money", "inspire", "circle", "journal", "mood")
         text = {app: read_pdf(archive.read(f"{app}.pdf")) for app in apps}
     for column, mark in filled.items():
         assert mark in text[column.split(".")[0]], column

@@ -80,6 +80,11 @@ TOOL_PAGES = [
     ("journal:new_in", {"mode": "patterns"}),
     "journal:tags",
     "journal:calendar",
+    "mood:index",
+    "mood:week",
+    "mood:month",
+    "mood:year",
+    "mood:patterns",
 ]
 
 # What a glance takes in on any page: the tab's title, the top button, the nav,
