@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "inspire",
     "circle",
     "community",
+    "nocontact",
 ]
 
 MIDDLEWARE = [
