@@ -27,6 +27,7 @@ from playwright.sync_api import expect
 
 from accounts import actions
 from conftest import DURESS_PASSPHRASE, OWNER_NAME, OWNER_PASSPHRASE
+from nocontact.steps import STEPS as NOCONTACT_STEP_LIST
 from core.features import page_url
 from plan import actions as plan_actions
 from plan.demo import decoy_reasons
@@ -42,6 +43,8 @@ GIVEAWAYS = re.compile(
     r"|haven(?!['’]t))\b",
     re.IGNORECASE,
 )
+
+NOCONTACT_STEPS = [step.slug for step in NOCONTACT_STEP_LIST]
 
 # The private tools this check covers: URL names, or (name, arguments).
 TOOL_PAGES = [
@@ -74,6 +77,12 @@ TOOL_PAGES = [
     "community:index",
     ("community:board", {"slug": "planning"}),
     ("community:board", {"slug": "after"}),
+    "nocontact:index",
+    "nocontact:settings",
+    "nocontact:contact",
+    "nocontact:tempted",
+    *[("nocontact:step", {"slug": slug}) for slug in NOCONTACT_STEPS],
+    "nocontact:done",
 ]
 
 # What a glance takes in on any page: the tab's title, the top button, the nav,
