@@ -39,6 +39,7 @@ def trusted_person(request) -> dict | None:
     name, reach = person.get("name", ""), person.get("reach", "")
     if not (name or reach):
         return None
-    dialled = NOT_DIALLED.sub("", reach)
+    # "+44 (0)7700 ...": the bracketed nought is dropped when dialling from abroad.
+    dialled = NOT_DIALLED.sub("", reach.replace("(0)", "") if "+" in reach else reach)
     digits = sum(ch.isdigit() for ch in dialled)
     return {"name": name, "reach": reach, "phone_link": dialled if digits >= 3 else ""}

@@ -1,4 +1,4 @@
-"""The counter and the urge flow in the person's export: out, into a new space, and back the same."""
+"""The counter and the urge flow in the export: out, into a new space, and back the same."""
 
 import datetime
 

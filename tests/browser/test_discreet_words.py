@@ -27,8 +27,8 @@ from playwright.sync_api import expect
 
 from accounts import actions
 from conftest import DURESS_PASSPHRASE, OWNER_NAME, OWNER_PASSPHRASE
-from nocontact.steps import STEPS as NOCONTACT_STEP_LIST
 from core.features import page_url
+from nocontact.steps import STEPS as NOCONTACT_STEP_LIST
 from plan import actions as plan_actions
 from plan.demo import decoy_reasons
 from plan.tests.helpers import PART_SLUGS
