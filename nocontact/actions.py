@@ -33,9 +33,13 @@ def open_section(owner, box: Box, section: str) -> dict:
     return box.open_json(doc, section, {}) or {}
 
 
-def open_all(owner, box: Box) -> dict[str, dict]:
-    doc = Steady.objects.filter(owner=owner).first()
-    return {s: (box.open_json(doc, s, {}) or {}) if doc else {} for s in SECTIONS}
+def open_all(owner, box: Box, sections: tuple[str, ...] = SECTIONS) -> dict[str, dict]:
+    """The opened sections (all, or those named), from one query."""
+    doc = Steady.objects.filter(owner=owner).only("id", *sections).first()
+    return {s: (box.open_json(doc, s, {}) or {}) if doc else {} for s in sections}
+
+
+COUNTED = ("counter", "contacts")
 
 
 def _save(doc: Steady, box: Box, section: str, value: dict) -> None:
@@ -52,11 +56,15 @@ def _items(box: Box, doc: Steady, section: str) -> dict:
     return box.open_json(doc, section, {}) or {}
 
 
-def current_count(owner, box: Box, today: datetime.date | None = None) -> counting.Count:
-    parts = open_all(owner, box)
+def count_of(parts: dict[str, dict], today: datetime.date | None = None) -> counting.Count:
+    """The count from an already opened document (see open_all)."""
     return counting.count(
         parts["counter"], parts["contacts"].get("items", []), today or timezone.localdate()
     )
+
+
+def current_count(owner, box: Box, today: datetime.date | None = None) -> counting.Count:
+    return count_of(open_all(owner, box, COUNTED), today)
 
 
 def _remembered_longest(box: Box, doc: Steady, today: datetime.date) -> int:

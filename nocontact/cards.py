@@ -4,8 +4,5 @@ from nocontact import actions
 
 
 def count(request) -> dict:
-    counter = actions.open_section(request.user, request.vault, "counter")
-    return {
-        "count": actions.current_count(request.user, request.vault),
-        "own_name": counter.get("name", ""),
-    }
+    parts = actions.open_all(request.user, request.vault, actions.COUNTED)
+    return {"count": actions.count_of(parts), "own_name": parts["counter"].get("name", "")}

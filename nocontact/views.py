@@ -54,7 +54,7 @@ def index(request):
         request,
         "nocontact/index.html",
         {
-            "count": actions.current_count(request.user, request.vault),
+            "count": actions.count_of(parts),
             "counter": counter,
             "low": counter.get("mode") == LOW,
             "allowed": [content.label(content.CHANNELS, k) for k in counter.get("allowed", [])],
