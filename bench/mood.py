@@ -118,7 +118,7 @@ def section(results: dict) -> list[str]:
         return []
     goal = "met" if found["goal_met"] else "NOT met"
     return [
-        f"11. The mood year view: {found['check_ins']} check-ins with every detail, "
+        f"12. The mood year view: {found['check_ins']} check-ins with every detail, "
         f"medians of {found['reps']} interleaved runs",
         *table(
             ["what", "median", "CPU", "ratio"],

@@ -16,6 +16,8 @@
     them all (bench.journal)
 12. the mood year view with 365 check-ins beside opening the same rows and /ping/
     (bench.mood)
+13. the day counter's page and the dashboard with years of noted contacts, beside
+    a member who never used it (bench.steady)
 
     .venv/bin/python -m bench.run
 
@@ -112,6 +114,9 @@ def main() -> int:
         _step(results, errors, "newsletter", newsletter.bench_newsletter)
         _step(results, errors, "community_pages", community.bench_thread_pages)
         _step(results, errors, "community_search", community.bench_search)
+        from bench import steady
+
+        _step(results, errors, "steady", steady.bench_steady)
         if "skipped" in results.get("community_search", {}):
             skipped.append(f"Search on PostgreSQL (9): {results['community_search']['skipped']}")
 
@@ -207,6 +212,10 @@ def print_table(results: dict) -> None:
     mood_lines = mood.section(results)
     if mood_lines:
         sections.append(mood_lines)
+    if "steady" in results:
+        from bench import steady
+
+        sections.append(steady.section(results["steady"]))
     for section in sections:
         lines += ["", *section]
     lines += ["", f"Whole run: {results['total_seconds']:.0f} s", "=" * 100]

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "community",
     "journal",
     "mood",
+    "nocontact",
 ]
 
 MIDDLEWARE = [

@@ -23,6 +23,7 @@ urlpatterns = [
     path("community/", include("community.urls")),
     path("journal/", include("journal.urls")),
     path("mood/", include("mood.urls")),
+    path("steady/", include("nocontact.urls")),
     path("operator/", include("core.operator_urls")),
     path("operator/admin/login/", throttled_operator_login, name="operator_login"),
     path("operator/admin/", admin.site.urls),

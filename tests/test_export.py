@@ -159,6 +159,25 @@ def fill_every_sealed_column(user, box) -> dict[str, str]:
 
     day = datetime.date(2026, 5, 1)
     mood.add(user, box, Entry(None, day, 3, note=mark("mood.CheckIn.data")))
+    from nocontact import actions as nocontact
+
+    nocontact.save_counter(
+        user,
+        box,
+        {
+            "mode": "low",
+            "start": datetime.date(2025, 3, 1),
+            "allowed": ["app"],
+            "allowed_note": mark("nocontact.Steady.counter"),
+        },
+    )
+    nocontact.log_contact(
+        user,
+        box,
+        {"on": datetime.date(2025, 3, 9), "how": "app", "note": mark("nocontact.Steady.contacts")},
+    )
+    nocontact.add_writing(user, box, mark("nocontact.Steady.urges"))
+    nocontact.save_lists(user, box, [mark("nocontact.Steady.lists")], [])
     return m
 
 
@@ -264,7 +283,17 @@ def test_the_readable_pdfs_hold_the_words_as_written(member):
     assess.save_check(user, box, SavedCheck.DANGER, {"answers": {"weapon": "yes"}})
     readable = download(client, kind="readable")
     with zipfile.ZipFile(io.BytesIO(readable.content)) as archive:
-        apps = ("plan", "assess", "scripts", "money", "inspire", "circle", "journal", "mood")
+        apps = (
+            "plan",
+            "assess",
+            "scripts",
+            "money",
+            "inspire",
+            "circle",
+            "journal",
+            "mood",
+            "nocontact",
+        )
         text = {app: read_pdf(archive.read(f"{app}.pdf")) for app in apps}
     for column, mark in filled.items():
         assert mark in text[column.split(".")[0]], column

@@ -1,0 +1,49 @@
+"""What the urge flow borrows from other rooms, each looked up only when it is there.
+
+Nothing here imports another room at start-up: the journal, the plan and the
+crisis-word check may be missing from a Haven, and the flow still works.
+"""
+
+from __future__ import annotations
+
+from django.apps import apps
+from django.urls import NoReverseMatch, reverse
+
+
+def journal_letter_url() -> str:
+    """The journal's "letter never sent" page, or "" when there is no journal."""
+    try:
+        return reverse("journal:new") + "?mode=letter"
+    except NoReverseMatch:
+        return ""
+
+
+def reasons(request) -> list[str]:
+    if not apps.is_installed("plan"):
+        return []
+    from plan import api
+
+    return api.reasons(request)
+
+
+def trusted_person(request) -> dict | None:
+    if not apps.is_installed("plan"):
+        return None
+    from plan import api
+
+    return api.trusted_person(request)
+
+
+def sounds_like_crisis(text: str) -> bool:
+    """Whether what was written suggests danger right now (the shared check, when present).
+
+    The answer only decides whether help lines are shown beside the words;
+    it is never stored or logged.
+    """
+    if not text:
+        return False
+    try:
+        from resources.api import sounds_like_crisis as check
+    except ImportError:
+        return False
+    return bool(check(text))
