@@ -167,6 +167,9 @@ def _write(request, mode, *, key, initial, save, item=None):
             context["kept"] = True
         elif form.is_valid():
             if action == "preview":
+                # Kept as a draft too: a tap on the help lines' country buttons
+                # leaves this page, and the words must be here on return.
+                drafts.save(request, key, drafts.from_post(data))
                 preview = actions.OpenEntry(
                     entry=item.entry if item else Entry(),
                     mode=mode.key,

@@ -127,6 +127,10 @@ def test_a_preview_shows_the_page_and_saves_nothing(owner_client):
     assertContains(response, "How it reads")
     assertContains(response, "You did your best.", count=2)  # the preview and the box
     assert not Entry.objects.exists()
+    # Kept as a draft, so leaving the page (say, to choose a country) loses nothing.
+    again = owner_client.get(reverse("journal:new") + "?mode=letter")
+    assertContains(again, "We kept what you were writing last time.")
+    assertContains(again, "You did your best.")
 
 
 def test_a_page_is_changed_and_deleted_by_its_writer_only(owner_client, other_client):
