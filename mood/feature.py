@@ -21,5 +21,12 @@ FEATURE = Feature(
     demo="mood.demo",
     decoy="mood.demo",
     export="mood.exports",
-    private_pages=["mood:index", "mood:week", "mood:month", "mood:year", "mood:patterns"],
+    private_pages=[
+        "mood:index",
+        "mood:new",
+        "mood:week",
+        "mood:month",
+        "mood:year",
+        "mood:patterns",
+    ],
 )

@@ -7,6 +7,7 @@ app_name = "mood"
 urlpatterns = [
     path("", views.index, name="index"),
     path("check-in/", views.check_in, name="check_in"),
+    path("new/", views.new, name="new"),
     path("<uuid:checkin_id>/", views.details, name="details"),
     path("<uuid:checkin_id>/delete/", views.delete, name="delete"),
     path("week/", views.week, name="week"),

@@ -79,15 +79,7 @@ def details(request, checkin_id):
     made_on = timezone.localtime(row.created_at).date()
 
     def save(form):
-        data = form.cleaned_data
-        entry.mood = data["mood"]
-        entry.day = data["day"]
-        entry.energy = data["energy"]
-        entry.sleep = data["sleep"]
-        entry.safe = data["safe"]
-        entry.tags = [tag for tag in TAGS if tag in data["tags"]]
-        entry.own_tags = split_own_tags(data["own_tags"])
-        entry.note = data["note"].strip()
+        _fill(entry, form.cleaned_data)
         actions.save(row, request.vault, entry)
 
     page = drafted(
@@ -106,6 +98,41 @@ def details(request, checkin_id):
         "mood/details.html",
         {**page.context(), "entry": entry, "row": row},
     )
+
+
+def _fill(entry: Entry, data: dict) -> None:
+    entry.mood = data["mood"]
+    entry.day = data["day"]
+    entry.energy = data["energy"]
+    entry.sleep = data["sleep"]
+    entry.safe = data["safe"]
+    entry.tags = [tag for tag in TAGS if tag in data["tags"]]
+    entry.own_tags = split_own_tags(data["own_tags"])
+    entry.note = data["note"].strip()
+
+
+@private_view
+def new(request):
+    """A whole check-in on one page: for an earlier day, or for more than a tap."""
+    made_on = actions.today()
+
+    def save(form):
+        entry = Entry(id=None, day=made_on, mood=3)
+        _fill(entry, form.cleaned_data)
+        return actions.add(request.user, request.vault, entry)
+
+    page = drafted(
+        request,
+        "mood-new",
+        DetailsForm,
+        initial=lambda: {"day": made_on},
+        save=save,
+        form_kwargs={"made_on": made_on},
+    )
+    if page.saved:
+        messages.success(request, _("Your check-in is saved."))
+        return redirect("mood:week_of", *_ymd(page.form.cleaned_data["day"]))
+    return render(request, "mood/details.html", {**page.context(), "entry": None, "row": None})
 
 
 @private_view

@@ -1,5 +1,6 @@
 """Checking in: one tap saves, the second screen adds the rest, both can be changed."""
 
+import datetime
 import re
 
 import pytest
@@ -145,3 +146,28 @@ def test_under_a_disguise_the_card_is_a_daily_log(owner_client):
     owner_client.cookies["hv_d"] = "notes"
     home = get_ok(owner_client, "/home/", says="Daily log")
     assertNotContains(home, "How I feel")
+
+
+def test_a_whole_check_in_for_a_missed_day_on_one_page(space):
+    owner, box, owner_client = space
+    get_ok(owner_client, "/mood/", says="a day you missed")
+    page = get_ok(owner_client, "/mood/new/", says="A check-in, with room for more")
+    assertNotContains(page, "Remove this check-in")
+    post_ok(
+        owner_client,
+        "/mood/new/",
+        {"mood": "2", "day": "2026-11-16", "sleep": "5", "note": "A long Monday."},
+        then="/mood/week/2026/11/16/",
+        says=["Your check-in is saved.", "A long Monday."],
+    )
+    monday = datetime.date(2026, 11, 16)
+    [entry] = actions.open_days(owner, box, monday, monday)
+    assert (entry.mood, entry.sleep, entry.note) == (2, 5.0, "A long Monday.")
+
+
+def test_the_whole_check_in_page_keeps_what_was_typed_on_a_mistake(owner, owner_client):
+    page = owner_client.post("/mood/new/", {"day": "2026-11-16", "note": "Tired but fine."})
+    assert page.status_code == 200
+    form = page_form(page, with_field="note")
+    assert form.written()["note"] == "Tired but fine."
+    assert CheckIn.objects.filter(owner=owner).count() == 0
