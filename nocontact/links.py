@@ -34,16 +34,14 @@ def trusted_person(request) -> dict | None:
     return api.trusted_person(request)
 
 
-def sounds_like_crisis(text: str) -> bool:
-    """Whether what was written suggests danger right now (the shared check, when present).
+def heavy_words(request, text: str) -> bool:
+    """Whether help lines should sit beside what was just written: the words
+    sound like danger right now and the person keeps that help on (settings).
 
-    The answer only decides whether help lines are shown beside the words;
-    it is never stored or logged.
+    The answer only decides what this page shows; it is never stored or logged.
     """
-    if not text:
+    if not text or not apps.is_installed("resources"):
         return False
-    try:
-        from resources.api import sounds_like_crisis as check
-    except ImportError:
-        return False
-    return bool(check(text))
+    from resources.api import heavy_words_help
+
+    return heavy_words_help(request, text)

@@ -183,7 +183,7 @@ def reverse_or_blank(name: str) -> str:
 def _saved_page(request, context, template, form, text: str, then: str):
     """After a save: on to the next step, or, if the words suggest danger right
     now, the same page with help lines beside them (nothing is kept about that)."""
-    if links.sounds_like_crisis(text):
+    if links.heavy_words(request, text):
         return render(request, template, {**context, "form": form, "saved": True, "crisis": True})
     return redirect(then)
 

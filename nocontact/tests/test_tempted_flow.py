@@ -8,7 +8,6 @@ import pytest
 from conftest import OWNER_NAME, OWNER_PASSPHRASE, signed_in_client
 from nocontact import actions
 from nocontact.steps import STEPS
-from resources import api as resources_api
 from tests.steps import get_ok, post_ok
 from vault.box import Box
 
@@ -94,7 +93,11 @@ def test_the_lists_are_kept_for_next_time(owner_client):
     assert "Sunday mornings\nBeing known</textarea>" in page.content.decode()
 
 
-def test_writing_it_out_is_kept_here_sealed_when_there_is_no_journal(owner_dek):
+def test_writing_it_out_is_kept_here_sealed_when_there_is_no_journal(owner_dek, monkeypatch):
+    from nocontact import links
+
+    # A Haven without the journal room: no letter to lead to.
+    monkeypatch.setattr(links, "journal_letter_url", lambda: "")
     user, dek = owner_dek
     client = signed_in_client(OWNER_NAME, OWNER_PASSPHRASE)
     page = get_ok(client, STEP.format("write"))
@@ -105,11 +108,10 @@ def test_writing_it_out_is_kept_here_sealed_when_there_is_no_journal(owner_dek):
     post_ok(client, STEP.format("write"), {"text": ""}, says="nothing written yet")
 
 
-def test_writing_it_out_leads_to_the_journals_letter_when_there_is_one(owner_client, monkeypatch):
-    from nocontact import links
-
-    monkeypatch.setattr(links, "journal_letter_url", lambda: "/journal/new/?mode=letter")
-    get_ok(owner_client, STEP.format("write"), says='href="/journal/new/?mode=letter"')
+def test_writing_it_out_leads_to_the_journals_letter_when_there_is_one(owner_client):
+    page = get_ok(owner_client, STEP.format("write"), says='href="/journal/new/?mode=letter"')
+    get_ok(owner_client, "/journal/new/?mode=letter", says="letter")
+    assert "Or write it here" in page.content.decode()
 
 
 def test_how_the_urge_passed_is_noted(owner_client):
@@ -127,18 +129,6 @@ def test_an_empty_urge_log_asks_kindly(owner_client):
 WORDS = "I want to end my life tonight"
 
 
-@pytest.fixture
-def crisis_check(monkeypatch):
-    """The shared check when it is there; until then, one that knows this phrase."""
-    if not hasattr(resources_api, "sounds_like_crisis"):
-        monkeypatch.setattr(
-            resources_api,
-            "sounds_like_crisis",
-            lambda text: "end my life" in text.lower(),
-            raising=False,
-        )
-
-
 @pytest.mark.parametrize(
     "slug, data",
     [
@@ -148,7 +138,7 @@ def crisis_check(monkeypatch):
     ],
 )
 def test_crisis_words_show_help_lines_beside_them_and_leave_nothing_else(
-    owner_dek, crisis_check, caplog, slug, data
+    owner_dek, caplog, slug, data
 ):
     owner, dek = owner_dek
     client = signed_in_client(OWNER_NAME, OWNER_PASSPHRASE)
@@ -166,5 +156,10 @@ def test_crisis_words_show_help_lines_beside_them_and_leave_nothing_else(
     assert set(kept["urges"]) <= {"items", "writings"}
 
 
-def test_ordinary_words_go_straight_on(owner_client, crisis_check):
+def test_ordinary_words_go_straight_on(owner_client):
     post_ok(owner_client, STEP.format("write"), {"text": "I miss them."}, then=STEP.format("wait"))
+
+
+def test_with_the_help_turned_off_in_settings_the_words_go_straight_on(owner, owner_client):
+    type(owner).objects.filter(pk=owner.pk).update(show_help_lines=False)
+    post_ok(owner_client, STEP.format("write"), {"text": WORDS}, then=STEP.format("wait"))
