@@ -1,8 +1,31 @@
 import secrets
+from functools import cache
 
 from django.conf import settings
 
-from core import discreet
+from core import discreet, features
+
+# Views that read nothing of the person: answered without loading their
+# session, account or vault (see needs_nothing).
+BARE_URL_NAMES = ("core:ping", "core:health")
+
+
+@cache
+def _bare_paths() -> frozenset[str]:
+    return frozenset(features.url(name) for name in BARE_URL_NAMES)
+
+
+def needs_nothing(request) -> bool:
+    """Whether this request is one that reads nothing of the person.
+
+    Health checks, the benchmark's ping and static files (when WhiteNoise
+    lets one through) pay for no session, account or vault: the middlewares
+    that would load them step aside. Security headers still apply, and
+    nothing about the session changes (not even its idle clock), so the
+    quick exit and the idle lock behave as before.
+    """
+    return request.path in _bare_paths() or request.path_info.startswith(settings.STATIC_URL)
+
 
 PERMISSIONS_POLICY = ", ".join(
     f"{feature}=()"

@@ -1,5 +1,6 @@
 from django.contrib.auth import logout
 
+from core.middleware import needs_nothing
 from vault import session
 
 
@@ -17,6 +18,10 @@ class VaultMiddleware:
 
     def __call__(self, request):
         request.vault = None
+        if needs_nothing(request):
+            # Asking whether someone is signed in would load the session and
+            # the account: two queries a health check has no use for.
+            return self.get_response(request)
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and session.SESSION_KEY in request.session:
             minutes = getattr(user, "auto_lock_minutes", 15) or 15
