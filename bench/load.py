@@ -35,6 +35,12 @@ CONNECTIONS = 50
 THREADS = 2
 WARMUP_SECONDS = 2
 SIGN_INS = 7
+# Pages measured beside the bare Django ping, each round taking turns with it.
+PAGES_VS_BARE = (
+    ("/ping/, session cookie", "/ping/"),
+    ("/guide/ (public)", "/guide/"),
+    ("/home/ (private)", "/home/"),
+)
 
 
 def ensure_wrk() -> tuple[str | None, str]:
@@ -147,6 +153,96 @@ def _wait_until_idle(proc: subprocess.Popen, log: Path, seconds: float = 30) -> 
         used = now
 
 
+def start_gunicorn(app: str, port: int, env: dict[str, str], log: Path) -> subprocess.Popen:
+    """Haven and the bare ping are served alike: same workers, same options."""
+    with log.open("w") as out:
+        return subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                app,
+                "--workers",
+                str(WEB_WORKERS),
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+
+
+def settle(pids: list[int], seconds: float = 20) -> None:
+    """Wait until these processes are idle: when wrk stops, requests it left
+    queued are still being served, and would be counted against the next run."""
+    deadline = time.monotonic() + seconds
+    used = sum(cpu_seconds(pid) for pid in pids)
+    while time.monotonic() < deadline:
+        time.sleep(0.3)
+        now = sum(cpu_seconds(pid) for pid in pids)
+        if now - used < 0.01:
+            return
+        used = now
+
+
+def compare_with_bare(
+    wrk: str,
+    haven: tuple[int, list[int]],
+    bare: tuple[int, list[int]],
+    cookie: str,
+    seconds: int,
+    rounds: int,
+) -> dict:
+    """Each page's req/s as a share of the bare ping's, in interleaved rounds.
+
+    Every round runs the bare ping and each page once, starting one place
+    further along each time, so drift on a busy machine hits them alike; the
+    share is taken within a round and the median of the rounds reported.
+    Worker CPU per request is the servers' own CPU time over the requests
+    served, which wrk sharing the CPUs skews less than req/s.
+    """
+    runs = [
+        ("bare Django /ping/", bare, "/ping/", ""),
+        *[(label, haven, path, cookie) for label, path in PAGES_VS_BARE],
+    ]
+    samples: dict[str, list[dict]] = {label: [] for label, *_ in runs}
+    for round_ in range(rounds):
+        shift = round_ % len(runs)
+        for label, (port, workers), path, jar in runs[shift:] + runs[:shift]:
+            settle(haven[1] + bare[1])
+            before = sum(cpu_seconds(pid) for pid in workers)
+            figures = run_wrk(wrk, port, path, seconds, jar)
+            used = sum(cpu_seconds(pid) for pid in workers) - before
+            figures["cpu_per_request_s"] = used / max(figures["requests"], 1)
+            figures.pop("wrk_output", None)
+            samples[label].append(figures)
+    bare_runs = samples["bare Django /ping/"]
+    rows = []
+    for label, *_ in runs:
+        mine = samples[label]
+        shares = [
+            m["requests_per_s"] / b["requests_per_s"] for m, b in zip(mine, bare_runs, strict=True)
+        ]
+        rows.append(
+            {
+                "label": label,
+                "requests_per_s": statistics.median(m["requests_per_s"] for m in mine),
+                "of_bare": statistics.median(shares),
+                "of_bare_runs": shares,
+                "p50_us": statistics.median(m["latency_us"]["p50"] for m in mine),
+                "p95_us": statistics.median(m["latency_us"]["p95"] for m in mine),
+                "cpu_per_request_s": statistics.median(m["cpu_per_request_s"] for m in mine),
+                "non200": sum(m["non200"] for m in mine),
+                "errors": sum(sum(m["errors"].values()) for m in mine),
+            }
+        )
+    return {"rounds": rounds, "seconds": seconds, "rows": rows}
+
+
 def _tail(path: Path, lines: int = 30) -> str:
     try:
         return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
@@ -239,26 +335,11 @@ def bench_http(wrk: str, var_dir: Path, seconds: int) -> dict:
     web_log, worker_log = var_dir / "gunicorn.log", var_dir / "db_worker.log"
     processes: list[subprocess.Popen] = []
     try:
-        with web_log.open("w") as out:
-            web = subprocess.Popen(
-                [
-                    sys.executable,
-                    "-m",
-                    "gunicorn",
-                    "haven.wsgi",
-                    "--workers",
-                    str(WEB_WORKERS),
-                    "--bind",
-                    f"127.0.0.1:{port}",
-                    "--log-level",
-                    "warning",
-                ],
-                cwd=ROOT,
-                env=env,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-            )
+        web = start_gunicorn("haven.wsgi", port, env, web_log)
         processes.append(web)
+        bare_port, bare_log = _free_port(), var_dir / "bare_ping.log"
+        bare_web = start_gunicorn("bench.bare_ping.wsgi", bare_port, env, bare_log)
+        processes.append(bare_web)
         with worker_log.open("w") as out:
             worker = subprocess.Popen(
                 [sys.executable, "manage.py", "db_worker", "--interval", "1"],
@@ -269,6 +350,7 @@ def bench_http(wrk: str, var_dir: Path, seconds: int) -> dict:
             )
         processes.append(worker)
         _wait_for(port, web, web_log)
+        _wait_for(bare_port, bare_web, bare_log)
         # Its start-up (importing Django) would otherwise share the CPUs with
         # the timed sign-ins below.
         _wait_until_idle(worker, worker_log)
@@ -298,12 +380,14 @@ def bench_http(wrk: str, var_dir: Path, seconds: int) -> dict:
 
         for path in ("/ping/", "/home/"):
             run_wrk(wrk, port, path, WARMUP_SECONDS, cookie)
+            settle(web_workers)
         results = {}
         cpu_before = {pid: cpu_seconds(pid) for pid in watched}
         load_started = time.monotonic()
         for path in ("/ping/", "/home/"):
             print(f"  wrk {path} for {seconds}s ...", flush=True)
             results[path] = run_wrk(wrk, port, path, seconds, cookie)
+            settle(web_workers)
         load_seconds = time.monotonic() - load_started
         cpu_share = {pid: (cpu_seconds(pid) - cpu_before[pid]) / load_seconds for pid in watched}
         during_load = [
@@ -311,6 +395,18 @@ def bench_http(wrk: str, var_dir: Path, seconds: int) -> dict:
         ]
         task_worker = {**_memory([worker.pid])[0], "cpu_share": cpu_share[worker.pid]}
         check_dashboard(client)  # the session survived the load
+
+        rounds = int(os.environ.get("HAVEN_BENCH_ROUNDS", "3"))
+        round_seconds = max(2, seconds // rounds)
+        print(f"  beside a bare Django ping: {rounds} rounds of {round_seconds}s ...", flush=True)
+        versus_bare = compare_with_bare(
+            wrk,
+            (port, web_workers),
+            (bare_port, children_of(bare_web.pid)),
+            cookie,
+            round_seconds,
+            rounds,
+        )
         if web.poll() is not None or worker.poll() is not None:
             raise RuntimeError("a server process died during the load")
     finally:
@@ -340,6 +436,7 @@ def bench_http(wrk: str, var_dir: Path, seconds: int) -> dict:
         "sign_in_ratio": statistics.median(sign_in_times) / statistics.median(bare_times),
         "ping": ping,
         "home": home,
+        "versus_bare": versus_bare,
         "ratios": {
             "rps_ping_over_home": ping["requests_per_s"] / home["requests_per_s"],
             **{

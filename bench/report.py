@@ -187,6 +187,51 @@ def http_section(r: dict) -> list[str]:
     return out
 
 
+# The share of the bare ping each kind of page must reach.
+GOALS_OF_BARE = {"/ping/": 0.90, "/guide/": 0.50, "/home/": 0.25}
+
+
+def versus_bare_section(r: dict) -> list[str]:
+    v = r["versus_bare"]
+    out = [
+        f"4b. Pages beside a bare Django ping (no apps, no middleware, same gunicorn): "
+        f"{v['rounds']} interleaved rounds of {v['seconds']} s, median share within a round"
+    ]
+    rows = []
+    for row in v["rows"]:
+        goal = next((g for path, g in GOALS_OF_BARE.items() if path in row["label"]), None)
+        bare = row["label"].startswith("bare")
+        verdict = ""
+        if goal is not None and not bare:
+            verdict = f">= {goal:.0%} ({'met' if row['of_bare'] >= goal else 'NOT met'})"
+        rows.append(
+            [
+                row["label"],
+                f"{row['requests_per_s']:,.0f}",
+                f"{row['of_bare']:.0%} of bare",
+                " ".join(f"{x:.0%}" for x in row["of_bare_runs"]),
+                micros(row["p50_us"]),
+                micros(row["p95_us"]),
+                seconds(row["cpu_per_request_s"]),
+                f"{row['non200']}/{row['errors']}",
+                verdict,
+            ]
+        )
+    headers = [
+        "view",
+        "req/s",
+        "share",
+        "each round",
+        "p50",
+        "p95",
+        "worker CPU/req",
+        "non-200/err",
+        "goal",
+    ]
+    out += table(headers, rows)
+    return out
+
+
 def _share(value: float | None) -> str:
     return "-" if value is None else f"{value * 100:.0f}% of a core"
 
