@@ -2,6 +2,7 @@ import secrets
 from functools import cache
 
 from django.conf import settings
+from django.middleware.gzip import GZipMiddleware
 
 from core import discreet, features
 
@@ -94,3 +95,26 @@ class DiscreetModeMiddleware:
         if pending is not None:
             discreet.remember(response, pending, settings.SESSION_COOKIE_SECURE)
         return response
+
+
+class PublicGZipMiddleware(GZipMiddleware):
+    """Compresses pages that hold nothing private; never one that might.
+
+    Compression leaks through length (BREACH): if a response holds a secret
+    and text someone else can put in it (a reflected address, a post), the
+    size of the compressed page tells them, guess by guess, whether they
+    matched the secret. Django masks the CSRF token afresh in every response,
+    and this middleware pads each compressed one with random bytes, but the
+    person's own words are a secret no mask protects. So only a GET answered
+    while no vault is open is compressed (no private value can be opened then),
+    and never the answer to a form sent (it may show the typed words back).
+    """
+
+    COMPRESSIBLE = ("text/", "application/json", "application/manifest+json")
+
+    def process_response(self, request, response):
+        if request.method not in ("GET", "HEAD") or getattr(request, "vault", None) is not None:
+            return response
+        if not response.get("Content-Type", "").startswith(self.COMPRESSIBLE):
+            return response
+        return super().process_response(request, response)
