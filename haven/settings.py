@@ -262,6 +262,11 @@ HAVEN_ARGON2 = {
     "time_cost": env_int("HAVEN_ARGON2_TIME", 3),
     "parallelism": env_int("HAVEN_ARGON2_LANES", 4),
 }
+# How many Argon2id runs may hold their memory at once on this machine (0: as
+# many as 256 MiB allows, at most one per core), and how long a sign-in waits
+# for one before hearing that Haven is busy (vault/gate.py).
+HAVEN_ARGON2_CONCURRENCY = env_int("HAVEN_ARGON2_CONCURRENCY", 0)
+HAVEN_ARGON2_WAIT_SECONDS = env_int("HAVEN_ARGON2_WAIT_MS", 2000) / 1000
 HAVEN_SIGNIN_LIMIT_PER_NAME = env_int("HAVEN_SIGNIN_LIMIT_PER_NAME", 5)
 HAVEN_SIGNIN_LIMIT_PER_ADDRESS = env_int("HAVEN_SIGNIN_LIMIT_PER_ADDRESS", 20)
 HAVEN_SIGNIN_WINDOW_SECONDS = env_int("HAVEN_SIGNIN_WINDOW_SECONDS", 15 * 60)

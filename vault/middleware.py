@@ -1,7 +1,8 @@
 from django.contrib.auth import logout
 
 from core.middleware import needs_nothing
-from vault import session
+from core.views import busy
+from vault import gate, session
 
 
 class VaultMiddleware:
@@ -37,3 +38,10 @@ class VaultMiddleware:
         response = self.get_response(request)
         session.apply_cookie(request, response)
         return response
+
+    def process_exception(self, request, exception):
+        # Sign-in and unlock say so on their own form; any other page that
+        # runs Argon2id (sign-up, a new passphrase) answers here.
+        if isinstance(exception, gate.Busy):
+            return busy(request, gate.Busy.retry_after)
+        return None
