@@ -32,29 +32,47 @@ class Page:
         return self.previous is None
 
 
+def _names(order: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(name.lstrip("-") for name in order)
+
+
+def _descending(order: tuple[str, ...]) -> bool:
+    ways = {name.startswith("-") for name in order}
+    if len(ways) != 1:
+        raise ValueError("a keyset page's columns all run the same way")
+    return ways.pop()
+
+
+def _flip(order: tuple[str, ...]) -> list[str]:
+    return [name[1:] if name.startswith("-") else f"-{name}" for name in order]
+
+
 def cursor_of(row, order: tuple[str, ...]) -> str:
-    return SEPARATOR.join(str(getattr(row, name)) for name in order)
+    return SEPARATOR.join(str(getattr(row, name)) for name in _names(order))
 
 
 def parse_cursor(model, order: tuple[str, ...], text: str | None) -> tuple | None:
     """The column values in a cursor, or None when it is missing or malformed."""
     if not text or len(text) > 200:
         return None
+    names = _names(order)
     parts = text.split(SEPARATOR)
-    if len(parts) != len(order):
+    if len(parts) != len(names):
         return None
     try:
         return tuple(
             model._meta.get_field(name).to_python(part)
-            for name, part in zip(order, parts, strict=True)
+            for name, part in zip(names, parts, strict=True)
         )
     except (ValidationError, ValueError, TypeError, OverflowError):
         return None
 
 
 def _beyond(order: tuple[str, ...], values: tuple, ahead: bool, inclusive: bool = False) -> Q:
-    """Rows after (ahead) or before a key, written as a range on the first
-    column less the ties on the wrong side, so an index on the columns serves it."""
+    """Rows after (ahead) or before a key in the page order, written as a range
+    on the first column less the ties on the wrong side, so an index serves it."""
+    ahead = ahead != _descending(order)  # "after" in a newest-first list is "less than"
+    order = _names(order)
     first = order[0]
     query = Q(**{f"{first}__{'gte' if ahead else 'lte'}": values[0]})
     if len(order) == 1:
@@ -75,16 +93,18 @@ def keyset_page(
     before: str | None = None,
     start: str | None = None,
 ) -> Page:
-    """One page of `rows` in `order`: one or two columns, ascending, the last unique.
+    """One page of `rows` in `order`: one or two columns, both ascending or both
+    descending ("-updated_at", "-id"), the last unique.
 
     `after`/`before`: cursors from a Page. `start`: the page beginning with the
     row at that cursor (where a row the person just moved now stands).
     """
     if not 1 <= len(order) <= 2:
         raise ValueError("a keyset page is ordered by one or two columns")
+    _descending(order)
     model = rows.model
     asc = [*order]
-    desc = [f"-{name}" for name in order]
+    desc = _flip(order)
     key_before = parse_cursor(model, order, before)
     if key_before is not None:
         found = list(
@@ -111,17 +131,16 @@ def keyset_page(
     previous = None
     if key is not None and found:
         head = cursor_of(found[0], order)
-        if rows.filter(
-            _beyond(order, tuple(getattr(found[0], n) for n in order), ahead=False)
-        ).exists():
+        head_key = tuple(getattr(found[0], name) for name in _names(order))
+        if rows.filter(_beyond(order, head_key, ahead=False)).exists():
             previous = head
     return Page(found, previous, cursor_of(found[-1], order) if found and more_below else None)
 
 
 def neighbour(rows: QuerySet, order: tuple[str, ...], row, *, ahead: bool):
     """The row just after (ahead) or just before `row` in `order`, or None."""
-    key = tuple(getattr(row, name) for name in order)
-    by = [name if ahead else f"-{name}" for name in order]
+    key = tuple(getattr(row, name) for name in _names(order))
+    by = [*order] if ahead else _flip(order)
     return rows.filter(_beyond(order, key, ahead=ahead)).order_by(*by).first()
 
 
