@@ -37,10 +37,13 @@ THREADS = 2
 WARMUP_SECONDS = 2
 SIGN_INS = 7
 # Pages measured beside the bare Django ping, each round taking turns with it.
+# (label, path, with the member's cookies): a public page is measured both as
+# a new visitor gets it (from the kept copy) and as someone signed in does.
 PAGES_VS_BARE = (
-    ("/ping/, session cookie", "/ping/"),
-    ("/guide/ (public)", "/guide/"),
-    ("/home/ (private)", "/home/"),
+    ("/ping/, session cookie", "/ping/", True),
+    ("/guide/ (public), new visitor", "/guide/", False),
+    ("/guide/ (public), signed in", "/guide/", True),
+    ("/home/ (private)", "/home/", True),
 )
 
 
@@ -209,7 +212,10 @@ def compare_with_bare(
     """
     runs = [
         ("bare Django /ping/", bare, "/ping/", ""),
-        *[(label, haven, path, cookie) for label, path in PAGES_VS_BARE],
+        *[
+            (label, haven, path, cookie if signed_in else "")
+            for label, path, signed_in in PAGES_VS_BARE
+        ],
     ]
     samples: dict[str, list[dict]] = {label: [] for label, *_ in runs}
     for round_ in range(rounds):

@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.middleware.DiscreetModeMiddleware",
     "circle.middleware.SeenMiddleware",
+    "core.middleware.PublicPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "haven.urls"
@@ -160,6 +161,14 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 2_000},
         },
     }
+
+# Public pages served to visitors without a session (core.middleware): kept in
+# each process's memory, never shared, so serving one asks nothing of a database.
+CACHES["pages"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "pages",
+    "OPTIONS": {"MAX_ENTRIES": 500},
+}
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_NAME = "hv_s"
