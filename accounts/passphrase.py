@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
-from zxcvbn import zxcvbn
 
 MIN_LENGTH = 10
 MAX_LENGTH = 500
@@ -33,6 +32,10 @@ def assess(passphrase: str, avoid: tuple[str, ...] = ()) -> Strength:
             )
             % {"n": MIN_LENGTH},
         )
+    # zxcvbn's word lists take about 12 MiB: loaded by the first passphrase
+    # scored, not by every worker.
+    from zxcvbn import zxcvbn
+
     result = zxcvbn(passphrase[:SCORED_LENGTH], user_inputs=[a[:SCORED_LENGTH] for a in avoid if a])
     score = int(result["score"])
     if score >= MIN_SCORE:

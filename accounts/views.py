@@ -3,8 +3,6 @@ import io
 import logging
 
 import pyotp
-import qrcode
-import qrcode.image.svg
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -19,6 +17,7 @@ from accounts.decorators import private_view, safe_next
 from accounts.models import User, name_key
 from core import discreet, exits
 from core.decorators import public_view
+from vault import gate
 from vault import keyring as vault_keyring
 from vault import session as vault_session
 from vault.box import Box
@@ -72,13 +71,37 @@ NO_MATCH = _(
 )
 
 
+BUSY = _(
+    "It's busy here right now, so your passphrase wasn't checked. "
+    "Please try again in a moment: nothing was counted against you."
+)
+
+
+def _busy_aware(request, response):
+    """A page re-shown because every Argon2id slot stayed taken says so in its
+    status too (503, with when to come back), so scripts and monitors see it."""
+    if getattr(request, "hv_busy", False):
+        response.status_code = 503
+        response["Retry-After"] = str(gate.Busy.retry_after)
+    return response
+
+
 def _try_passphrase(request, form, members, passphrase, buckets):
     """One Argon2id run decides: the real space, a decoy, or no match."""
     verdict = throttle.take(buckets)
     if not verdict.allowed:
         form.add_error(None, _too_many(verdict))
         return None
-    found = spaces.unlock(members, passphrase)
+    try:
+        found = spaces.unlock(members, passphrase)
+    except gate.Busy:
+        # No passphrase was tried, so no try is counted: not against the
+        # person, and not against the account whose name was typed.
+        throttle.refund(buckets)
+        logger.warning("sign-in waited too long for an argon2 slot")
+        form.add_error(None, BUSY)
+        request.hv_busy = True
+        return None
     if found is None:
         logger.info("sign-in refused")
         form.add_error(None, NO_MATCH)
@@ -128,7 +151,10 @@ def sign_in(request):
         response = _try_passphrase(request, form, members, form.cleaned_data["passphrase"], buckets)
         if response is not None:
             return response
-    return render(request, "accounts/sign_in.html", {"form": form, "next": safe_next(request, "")})
+    return _busy_aware(
+        request,
+        render(request, "accounts/sign_in.html", {"form": form, "next": safe_next(request, "")}),
+    )
 
 
 def sign_in_code(request):
@@ -189,10 +215,13 @@ def unlock(request):
         )
         if response is not None:
             return response
-    return render(
+    return _busy_aware(
         request,
-        "accounts/unlock.html",
-        {"form": form, "next": safe_next(request, ""), "idle": request.GET.get("idle")},
+        render(
+            request,
+            "accounts/unlock.html",
+            {"form": form, "next": safe_next(request, ""), "idle": request.GET.get("idle")},
+        ),
     )
 
 
@@ -439,6 +468,9 @@ def two_step(request):
             "code", _("That code didn't work. Please try the newest code your app shows.")
         )
     uri = pyotp.TOTP(secret).provisioning_uri(name="Notes", issuer_name="Notes")
+    import qrcode
+    import qrcode.image.svg
+
     svg = qrcode.make(uri, image_factory=qrcode.image.svg.SvgPathImage, box_size=8)
     buffer = io.BytesIO()
     svg.save(buffer)

@@ -18,6 +18,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import threading
 import time
 import urllib.parse
 from http.cookies import SimpleCookie
@@ -35,6 +36,15 @@ CONNECTIONS = 50
 THREADS = 2
 WARMUP_SECONDS = 2
 SIGN_INS = 7
+# Pages measured beside the bare Django ping, each round taking turns with it.
+# (label, path, with the member's cookies): a public page is measured both as
+# a new visitor gets it (from the kept copy) and as someone signed in does.
+PAGES_VS_BARE = (
+    ("/ping/, session cookie", "/ping/", True),
+    ("/guide/ (public), new visitor", "/guide/", False),
+    ("/guide/ (public), signed in", "/guide/", True),
+    ("/home/ (private)", "/home/", True),
+)
 
 
 def ensure_wrk() -> tuple[str | None, str]:
@@ -87,8 +97,9 @@ def server_env(var_dir: Path) -> dict[str, str]:
 class Client:
     """Just enough of a browser: one cookie jar, no redirects followed."""
 
-    def __init__(self, port: int) -> None:
+    def __init__(self, port: int, timeout: float = 60) -> None:
         self.port = port
+        self.timeout = timeout
         self.cookies: dict[str, str] = {}
 
     def cookie_header(self) -> str:
@@ -100,7 +111,7 @@ class Client:
         if form is not None:
             body = urllib.parse.urlencode(form)
             headers["Content-Type"] = "application/x-www-form-urlencoded"
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=self.timeout)
         try:
             conn.request(method, path, body=body, headers=headers)
             response = conn.getresponse()
@@ -145,6 +156,203 @@ def _wait_until_idle(proc: subprocess.Popen, log: Path, seconds: float = 30) -> 
         if now - used < 0.05:
             return
         used = now
+
+
+def start_gunicorn(app: str, port: int, env: dict[str, str], log: Path) -> subprocess.Popen:
+    """Haven and the bare ping are served alike: same workers, same options."""
+    with log.open("w") as out:
+        return subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                app,
+                "--workers",
+                str(WEB_WORKERS),
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+
+
+def settle(pids: list[int], seconds: float = 20) -> None:
+    """Wait until these processes are idle: when wrk stops, requests it left
+    queued are still being served, and would be counted against the next run."""
+    deadline = time.monotonic() + seconds
+    used = sum(cpu_seconds(pid) for pid in pids)
+    while time.monotonic() < deadline:
+        time.sleep(0.3)
+        now = sum(cpu_seconds(pid) for pid in pids)
+        if now - used < 0.01:
+            return
+        used = now
+
+
+def compare_with_bare(
+    wrk: str,
+    haven: tuple[int, list[int]],
+    bare: tuple[int, list[int]],
+    cookie: str,
+    seconds: int,
+    rounds: int,
+) -> dict:
+    """Each page's req/s as a share of the bare ping's, in interleaved rounds.
+
+    Every round runs the bare ping and each page once, starting one place
+    further along each time, so drift on a busy machine hits them alike; the
+    share is taken within a round and the median of the rounds reported.
+    Worker CPU per request is the servers' own CPU time over the requests
+    served, which wrk sharing the CPUs skews less than req/s.
+    """
+    runs = [
+        ("bare Django /ping/", bare, "/ping/", ""),
+        *[
+            (label, haven, path, cookie if signed_in else "")
+            for label, path, signed_in in PAGES_VS_BARE
+        ],
+    ]
+    samples: dict[str, list[dict]] = {label: [] for label, *_ in runs}
+    for round_ in range(rounds):
+        shift = round_ % len(runs)
+        for label, (port, workers), path, jar in runs[shift:] + runs[:shift]:
+            settle(haven[1] + bare[1])
+            before = sum(cpu_seconds(pid) for pid in workers)
+            figures = run_wrk(wrk, port, path, seconds, jar)
+            used = sum(cpu_seconds(pid) for pid in workers) - before
+            figures["cpu_per_request_s"] = used / max(figures["requests"], 1)
+            figures.pop("wrk_output", None)
+            samples[label].append(figures)
+    bare_runs = samples["bare Django /ping/"]
+    rows = []
+    for label, *_ in runs:
+        mine = samples[label]
+        shares = [
+            m["requests_per_s"] / b["requests_per_s"] for m, b in zip(mine, bare_runs, strict=True)
+        ]
+        rows.append(
+            {
+                "label": label,
+                "requests_per_s": statistics.median(m["requests_per_s"] for m in mine),
+                "of_bare": statistics.median(shares),
+                "of_bare_runs": shares,
+                "p50_us": statistics.median(m["latency_us"]["p50"] for m in mine),
+                "p95_us": statistics.median(m["latency_us"]["p95"] for m in mine),
+                "cpu_per_request_s": statistics.median(m["cpu_per_request_s"] for m in mine),
+                "non200": sum(m["non200"] for m in mine),
+                "errors": sum(sum(m["errors"].values()) for m in mine),
+            }
+        )
+    return {"rounds": rounds, "seconds": seconds, "rows": rows}
+
+
+STORM_SIGN_INS = 200
+PAGES_SCRIPT = """
+import django
+django.setup()
+from core import features
+for f in features.all_features():
+    for page in [*f.public_pages, *f.private_pages]:
+        print(features.page_url(page))
+"""
+
+
+def registry_pages(env: dict[str, str]) -> list[str]:
+    """Every page the features declare (public and private), plus the shared ones."""
+    done = subprocess.run(
+        [sys.executable, "-c", PAGES_SCRIPT],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    shared = ["/", "/home/", "/sign-in/", "/guide/", "/staying-safe/", "/settings/"]
+    return list(dict.fromkeys([*shared, *done.stdout.split()]))
+
+
+def memory_after_every_page(client: Client, pages: list[str], workers: list[int]) -> dict:
+    """Each worker's memory once every page has been served by it (each page is
+    asked for twice per worker, so whichever worker takes it, both serve it)."""
+    statuses = {}
+    for _ in range(2 * len(workers)):
+        for path in pages:
+            statuses[path] = client.request("GET", path)[0]
+    return {"pages": statuses, "workers": _memory(workers)}
+
+
+def sign_in_storm(port: int, workers: list[int], seconds: int, count: int = STORM_SIGN_INS) -> dict:
+    """`count` wrong sign-ins sent at once, while one visitor keeps reading /guide/.
+
+    Each sign-in uses a name no one has (so the per-name limit never stops it
+    before Argon2id runs), all from one browser's CSRF cookie. For `seconds`
+    the visitor's page times are taken; then the workers' peak memory since
+    the storm began is read. Sign-ins still queued when the window closes are
+    left to the server (this runs last; the server is stopped after it).
+    """
+    visitor = Client(port, timeout=seconds)
+    status, _loc, page = visitor.request("GET", "/sign-in/")
+    match = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+    if status != 200 or not match:
+        raise RuntimeError("the sign-in page had no form token")
+    token = match.group(1).decode()
+    jar = dict(visitor.cookies)
+    answers: list[int] = []
+    lock = threading.Lock()
+
+    def wrong_sign_in(n: int) -> None:
+        client = Client(port, timeout=120)
+        client.cookies = dict(jar)
+        form = {
+            "csrfmiddlewaretoken": token,
+            "username": f"storm-{n}-{secrets.token_hex(4)}",
+            "passphrase": "not the right passphrase",
+            "next": "",
+        }
+        try:
+            answer = client.request("POST", "/sign-in/", form)[0]
+        except OSError:
+            answer = 0
+        with lock:
+            answers.append(answer)
+
+    for pid in workers:
+        reset_peak(pid)
+    threads = [threading.Thread(target=wrong_sign_in, args=(n,), daemon=True) for n in range(count)]
+    started = time.monotonic()
+    for thread in threads:
+        thread.start()
+    page_times: list[float] = []
+    failed_pages = 0
+    while time.monotonic() - started < seconds:
+        begin = time.perf_counter()
+        try:
+            status = visitor.request("GET", "/guide/")[0]
+        except OSError:
+            status = 0
+        page_times.append(time.perf_counter() - begin)
+        failed_pages += status != 200
+    memory = _memory(workers)
+    with lock:
+        tally = {str(code): answers.count(code) for code in sorted(set(answers))}
+    page_times.sort()
+    return {
+        "sign_ins": count,
+        "seconds": seconds,
+        "answers_in_window": tally,
+        "unanswered_in_window": count - sum(tally.values()),
+        "pages": len(page_times),
+        "pages_failed": failed_pages,
+        "page_p50_s": statistics.median(page_times) if page_times else None,
+        "page_p95_s": page_times[int(0.95 * (len(page_times) - 1))] if page_times else None,
+        "page_max_s": page_times[-1] if page_times else None,
+        "workers": memory,
+    }
 
 
 def _tail(path: Path, lines: int = 30) -> str:
@@ -222,6 +430,9 @@ def _memory(pids: list[int]) -> list[dict[str, int]]:
 
 def bench_http(wrk: str, var_dir: Path, seconds: int) -> dict:
     env = server_env(var_dir)
+    # The storm comes from one address here; in life it comes from many, which
+    # the per-address limit would not slow either.
+    env["HAVEN_SIGNIN_LIMIT_PER_ADDRESS"] = "1000000"
     _manage(env, "migrate", "--noinput", "-v", "0")
     _manage(env, "createcachetable")
     _manage(env, "collectstatic", "--noinput", "-v", "0")
@@ -239,26 +450,11 @@ def bench_http(wrk: str, var_dir: Path, seconds: int) -> dict:
     web_log, worker_log = var_dir / "gunicorn.log", var_dir / "db_worker.log"
     processes: list[subprocess.Popen] = []
     try:
-        with web_log.open("w") as out:
-            web = subprocess.Popen(
-                [
-                    sys.executable,
-                    "-m",
-                    "gunicorn",
-                    "haven.wsgi",
-                    "--workers",
-                    str(WEB_WORKERS),
-                    "--bind",
-                    f"127.0.0.1:{port}",
-                    "--log-level",
-                    "warning",
-                ],
-                cwd=ROOT,
-                env=env,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-            )
+        web = start_gunicorn("haven.wsgi", port, env, web_log)
         processes.append(web)
+        bare_port, bare_log = _free_port(), var_dir / "bare_ping.log"
+        bare_web = start_gunicorn("bench.bare_ping.wsgi", bare_port, env, bare_log)
+        processes.append(bare_web)
         with worker_log.open("w") as out:
             worker = subprocess.Popen(
                 [sys.executable, "manage.py", "db_worker", "--interval", "1"],
@@ -269,6 +465,7 @@ def bench_http(wrk: str, var_dir: Path, seconds: int) -> dict:
             )
         processes.append(worker)
         _wait_for(port, web, web_log)
+        _wait_for(bare_port, bare_web, bare_log)
         # Its start-up (importing Django) would otherwise share the CPUs with
         # the timed sign-ins below.
         _wait_until_idle(worker, worker_log)
@@ -289,6 +486,8 @@ def bench_http(wrk: str, var_dir: Path, seconds: int) -> dict:
         if worker.poll() is not None:
             raise RuntimeError(f"the task worker exited early:\n{_tail(worker_log)}")
 
+        every_page = memory_after_every_page(client, registry_pages(env), web_workers)
+
         # The sign-ins' Argon2 runs (64 MiB each in production) set the workers'
         # peaks; record them, then start fresh peaks so the load shows serving alone.
         after_sign_in = _memory(web_workers)
@@ -298,12 +497,14 @@ def bench_http(wrk: str, var_dir: Path, seconds: int) -> dict:
 
         for path in ("/ping/", "/home/"):
             run_wrk(wrk, port, path, WARMUP_SECONDS, cookie)
+            settle(web_workers)
         results = {}
         cpu_before = {pid: cpu_seconds(pid) for pid in watched}
         load_started = time.monotonic()
         for path in ("/ping/", "/home/"):
             print(f"  wrk {path} for {seconds}s ...", flush=True)
             results[path] = run_wrk(wrk, port, path, seconds, cookie)
+            settle(web_workers)
         load_seconds = time.monotonic() - load_started
         cpu_share = {pid: (cpu_seconds(pid) - cpu_before[pid]) / load_seconds for pid in watched}
         during_load = [
@@ -311,6 +512,24 @@ def bench_http(wrk: str, var_dir: Path, seconds: int) -> dict:
         ]
         task_worker = {**_memory([worker.pid])[0], "cpu_share": cpu_share[worker.pid]}
         check_dashboard(client)  # the session survived the load
+
+        rounds = int(os.environ.get("HAVEN_BENCH_ROUNDS", "3"))
+        round_seconds = max(2, seconds // rounds)
+        print(f"  beside a bare Django ping: {rounds} rounds of {round_seconds}s ...", flush=True)
+        versus_bare = compare_with_bare(
+            wrk,
+            (port, web_workers),
+            (bare_port, children_of(bare_web.pid)),
+            cookie,
+            round_seconds,
+            rounds,
+        )
+        if web.poll() is not None:
+            raise RuntimeError(f"gunicorn died beside the bare ping:\n{_tail(web_log)}")
+
+        storm_seconds = max(5, seconds)
+        print(f"  {STORM_SIGN_INS} wrong sign-ins at once, {storm_seconds}s window ...", flush=True)
+        storm = sign_in_storm(port, web_workers, storm_seconds)
         if web.poll() is not None or worker.poll() is not None:
             raise RuntimeError("a server process died during the load")
     finally:
@@ -340,6 +559,9 @@ def bench_http(wrk: str, var_dir: Path, seconds: int) -> dict:
         "sign_in_ratio": statistics.median(sign_in_times) / statistics.median(bare_times),
         "ping": ping,
         "home": home,
+        "versus_bare": versus_bare,
+        "storm": storm,
+        "every_page": every_page,
         "ratios": {
             "rps_ping_over_home": ping["requests_per_s"] / home["requests_per_s"],
             **{

@@ -187,6 +187,102 @@ def http_section(r: dict) -> list[str]:
     return out
 
 
+# The share of the bare ping each kind of page must reach.
+GOALS_OF_BARE = {"/ping/": 0.90, "/guide/": 0.50, "/home/": 0.25}
+
+
+def versus_bare_section(r: dict) -> list[str]:
+    v = r["versus_bare"]
+    out = [
+        f"4b. Pages beside a bare Django ping (no apps, no middleware, same gunicorn): "
+        f"{v['rounds']} interleaved rounds of {v['seconds']} s, median share within a round"
+    ]
+    rows = []
+    for row in v["rows"]:
+        goal = next((g for path, g in GOALS_OF_BARE.items() if path in row["label"]), None)
+        bare = row["label"].startswith("bare")
+        verdict = ""
+        if goal is not None and not bare:
+            verdict = f">= {goal:.0%} ({'met' if row['of_bare'] >= goal else 'NOT met'})"
+        rows.append(
+            [
+                row["label"],
+                f"{row['requests_per_s']:,.0f}",
+                f"{row['of_bare']:.0%} of bare",
+                " ".join(f"{x:.0%}" for x in row["of_bare_runs"]),
+                micros(row["p50_us"]),
+                micros(row["p95_us"]),
+                seconds(row["cpu_per_request_s"]),
+                f"{row['non200']}/{row['errors']}",
+                verdict,
+            ]
+        )
+    headers = [
+        "view",
+        "req/s",
+        "share",
+        "each round",
+        "p50",
+        "p95",
+        "worker CPU/req",
+        "non-200/err",
+        "goal",
+    ]
+    out += table(headers, rows)
+    return out
+
+
+def pages_memory_section(r: dict) -> list[str]:
+    e = r["every_page"]
+    bad = {path: code for path, code in e["pages"].items() if code not in (200, 302)}
+    out = [
+        f"5b. Worker memory after serving each of {len(e['pages'])} pages (every feature's "
+        f"declared pages and the shared ones) at least once (goal < 70 MiB)"
+    ]
+    rows = [
+        [
+            f"gunicorn web worker {i}",
+            mib(w.get("VmRSS")),
+            "met" if w.get("VmRSS", 1 << 30) < 70 * KIB_PER_MIB else "NOT met",
+        ]
+        for i, w in enumerate(e["workers"], start=1)
+    ]
+    out += table(["process", "RSS", "goal"], rows)
+    if bad:
+        out.append("   pages not answered 200: " + ", ".join(f"{p} {c}" for p, c in bad.items()))
+    return out
+
+
+def storm_section(r: dict) -> list[str]:
+    st = r["storm"]
+    answers = (
+        ", ".join(
+            f"{n} x {'no answer (timed out)' if code == '0' else code}"
+            for code, n in st["answers_in_window"].items()
+        )
+        or "none"
+    )
+    out = [
+        f"4c. Sign-in storm: {st['sign_ins']} wrong sign-ins at once (production Argon2id, "
+        f"{r['argon2']['memory_kib'] // 1024} MiB each), one visitor reading /guide/ "
+        f"for {st['seconds']} s",
+        f"   answered within the window: {answers}; still queued: {st['unanswered_in_window']}",
+    ]
+    p95 = st["page_p95_s"]
+    verdict = "" if p95 is None else f" (goal < 100 ms: {'met' if p95 < 0.1 else 'NOT met'})"
+    out.append(
+        f"   /guide/ during the storm: {st['pages']} pages, {st['pages_failed']} failed, "
+        f"p50 {seconds(st['page_p50_s'] or 0)}, p95 {seconds(p95 or 0)}{verdict}, "
+        f"max {seconds(st['page_max_s'] or 0)}"
+    )
+    rows = [
+        [f"gunicorn web worker {i}", mib(w.get("VmHWM")), mib(w.get("VmRSS"))]
+        for i, w in enumerate(st["workers"], start=1)
+    ]
+    out += table(["process", "peak in storm", "RSS at end"], rows)
+    return out
+
+
 def _share(value: float | None) -> str:
     return "-" if value is None else f"{value * 100:.0f}% of a core"
 

@@ -191,6 +191,12 @@ def print_table(results: dict) -> None:
         sections.append(report.listing_section(results["listing"]))
     if "http" in results:
         sections.append(report.http_section(results["http"]))
+        if "versus_bare" in results["http"]:
+            sections.append(report.versus_bare_section(results["http"]))
+        if "every_page" in results["http"]:
+            sections.append(report.pages_memory_section(results["http"]))
+        if "storm" in results["http"]:
+            sections.append(report.storm_section(results["http"]))
         sections.append(report.memory_section(results["http"]))
     if "newsletter" in results:
         sections.append(report.newsletter_section(results["newsletter"]))

@@ -21,14 +21,11 @@ from __future__ import annotations
 import logging
 import unicodedata
 from contextlib import suppress
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from django.conf import settings
 from django.utils.translation import gettext as _
-from fontTools.ttLib import TTFont
-from fpdf import FPDF
-from fpdf.errors import FPDFException
 
 FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts")
 MAIN_FONT = "DejaVuSans.ttf"
@@ -125,6 +122,8 @@ def fallback_candidates() -> list[Path]:
 
 @lru_cache(maxsize=512)
 def coverage(path: Path) -> frozenset[int]:
+    from fontTools.ttLib import TTFont
+
     font = TTFont(str(path), lazy=True, fontNumber=0)
     try:
         return frozenset(font.getBestCmap() or {})
@@ -175,27 +174,35 @@ FOOTER_SIZE, FOOTER_LINE = 7.5, 3.6  # pt, mm
 FOOTER_ROOM = 14  # mm kept free at the foot of each page for the footer
 
 
-class _Pages(FPDF):
-    """fpdf2 calls footer() as it finishes each page."""
+@cache
+def _pages_class():
+    """fpdf2 (about 24 MiB once imported) is loaded by the first PDF a worker
+    makes, not by every worker that merely imports this module."""
+    from fpdf import FPDF
 
-    footer_text = ""
+    class _Pages(FPDF):
+        """fpdf2 calls footer() as it finishes each page."""
 
-    def footer(self) -> None:
-        if not self.footer_text:
-            return
-        self.set_y(-(FOOTER_ROOM - 2))
-        self.set_draw_color(160, 160, 160)
-        self.line(self.l_margin, self.get_y(), self.w - self.r_margin, self.get_y())
-        self.ln(1.2)
-        self.set_font("main", "", FOOTER_SIZE)
-        self.multi_cell(
-            0,
-            FOOTER_LINE,
-            f"{self.footer_text}   ·   {self.page_no()}/{{nb}}",
-            align="C",
-            new_x="LMARGIN",
-            new_y="NEXT",
-        )
+        footer_text = ""
+
+        def footer(self) -> None:
+            if not self.footer_text:
+                return
+            self.set_y(-(FOOTER_ROOM - 2))
+            self.set_draw_color(160, 160, 160)
+            self.line(self.l_margin, self.get_y(), self.w - self.r_margin, self.get_y())
+            self.ln(1.2)
+            self.set_font("main", "", FOOTER_SIZE)
+            self.multi_cell(
+                0,
+                FOOTER_LINE,
+                f"{self.footer_text}   ·   {self.page_no()}/{{nb}}",
+                align="C",
+                new_x="LMARGIN",
+                new_y="NEXT",
+            )
+
+    return _Pages
 
 
 class Writer:
@@ -226,7 +233,7 @@ class Writer:
         joined, fallbacks = fonts_for("\n".join(everything))
         texts = joined.split("\n")
         regular, bold = main_fonts()
-        pdf = _Pages(format="A4")
+        pdf = _pages_class()(format="A4")
         pdf.footer_text = texts[-1]
         pdf.set_title(_("Notes"))
         pdf.set_margins(14, 12, 14)
@@ -240,6 +247,8 @@ class Writer:
             names.append(name)
         if names:
             pdf.set_fallback_fonts(names, exact_match=False)
+        from fpdf.errors import FPDFException
+
         with suppress(FPDFException):  # without HarfBuzz the text still shows, unjoined
             pdf.set_text_shaping(True)
         pdf.add_page()

@@ -74,18 +74,29 @@ def csrf_failure(request, reason=""):
     return typed_back(request, locked=False)
 
 
-def typed_back(request, locked: bool):
-    """The "not sent" page, showing back what was typed (never secrets)."""
-    typed = [
+def _typed(request) -> list[str]:
+    return [
         value
         for name in request.POST
         if not SECRET_FIELD.search(name)
         for value in request.POST.getlist(name)
         if len(value.strip()) > 2 and not value.strip().isdigit()
-    ]
+    ][:50]
+
+
+def typed_back(request, locked: bool):
+    """The "not sent" page, showing back what was typed (never secrets)."""
     return render(
-        request, "core/csrf_failure.html", {"typed": typed[:50], "locked": locked}, status=403
+        request, "core/csrf_failure.html", {"typed": _typed(request), "locked": locked}, status=403
     )
+
+
+def busy(request, retry_after: int):
+    """Every Argon2id slot stayed taken (vault/gate.py): come back in a moment.
+    What was typed is shown back, as on the "not sent" page."""
+    response = render(request, "core/busy.html", {"typed": _typed(request)}, status=503)
+    response["Retry-After"] = str(retry_after)
+    return response
 
 
 @public_view

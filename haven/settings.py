@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "core.middleware.PublicGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -86,6 +87,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.middleware.DiscreetModeMiddleware",
     "circle.middleware.SeenMiddleware",
+    "core.middleware.PublicPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "haven.urls"
@@ -118,9 +120,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
-else:
-    DATABASES["default"]["CONN_MAX_AGE"] = env_int("HAVEN_DB_CONN_MAX_AGE", 60)
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Persistent connections on every database: opening one (and, on SQLite,
+# running the PRAGMAs above) cost more than a whole cheap request.
+DATABASES["default"]["CONN_MAX_AGE"] = env_int("HAVEN_DB_CONN_MAX_AGE", 60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
@@ -161,6 +164,14 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 2_000},
         },
     }
+
+# Public pages served to visitors without a session (core.middleware): kept in
+# each process's memory, never shared, so serving one asks nothing of a database.
+CACHES["pages"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "pages",
+    "OPTIONS": {"MAX_ENTRIES": 500},
+}
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_NAME = "hv_s"
@@ -263,6 +274,11 @@ HAVEN_ARGON2 = {
     "time_cost": env_int("HAVEN_ARGON2_TIME", 3),
     "parallelism": env_int("HAVEN_ARGON2_LANES", 4),
 }
+# How many Argon2id runs may hold their memory at once on this machine (0: as
+# many as 256 MiB allows, at most one per core), and how long a sign-in waits
+# for one before hearing that Haven is busy (vault/gate.py).
+HAVEN_ARGON2_CONCURRENCY = env_int("HAVEN_ARGON2_CONCURRENCY", 0)
+HAVEN_ARGON2_WAIT_SECONDS = env_int("HAVEN_ARGON2_WAIT_MS", 2000) / 1000
 HAVEN_SIGNIN_LIMIT_PER_NAME = env_int("HAVEN_SIGNIN_LIMIT_PER_NAME", 5)
 HAVEN_SIGNIN_LIMIT_PER_ADDRESS = env_int("HAVEN_SIGNIN_LIMIT_PER_ADDRESS", 20)
 HAVEN_SIGNIN_WINDOW_SECONDS = env_int("HAVEN_SIGNIN_WINDOW_SECONDS", 15 * 60)

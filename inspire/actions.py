@@ -48,7 +48,32 @@ def saved_slugs(owner, box: Box) -> set[str]:
 
 def board(owner, box: Box) -> list[Saved]:
     """The person's own words and the saved reminders still in the library, newest first."""
+    return _shown(open_board(owner, box))
+
+
+BOARD_PAGE_SIZE = 20
+
+
+@dataclass
+class BoardPage:
+    items: list[Saved]
+    number: int
+    has_next: bool
+    slugs: set[str]  # every saved reminder's slug, on this page or not
+
+
+def board_page(owner, box: Box, number: int, size: int = BOARD_PAGE_SIZE) -> BoardPage:
+    """One page of the board. The board is one sealed document, opened whole;
+    only the page's reminders are fetched and only they are drawn."""
     items = open_board(owner, box)
+    last = max(1, -(-len(items) // size))
+    number = min(max(1, number), last)
+    part = items[(number - 1) * size : number * size]
+    slugs = {item["slug"] for item in items if item.get("slug")}
+    return BoardPage(_shown(part), number, number < last, slugs)
+
+
+def _shown(items: list[dict]) -> list[Saved]:
     slugs = [item["slug"] for item in items if item.get("slug")]
     found = Reminder.objects.in_bulk(slugs, field_name="slug")
     shown = []

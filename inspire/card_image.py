@@ -15,10 +15,12 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-
-from PIL import Image, ImageDraw, ImageFont
+from typing import TYPE_CHECKING
 
 from core.pdf import REPLACEMENT, coverage, fallback_candidates, main_fonts
+
+if TYPE_CHECKING:
+    from PIL import ImageFont
 
 # Name -> (width, height): a square for messages and posts, a wide one for links.
 SIZES = {"square": (1080, 1080), "wide": (1200, 630)}
@@ -75,6 +77,8 @@ def font_plan(text: str) -> list[Run]:
 
 @lru_cache(maxsize=64)
 def _font(path: Path, size: int) -> ImageFont.FreeTypeFont:
+    from PIL import ImageFont
+
     return ImageFont.truetype(str(path), size, layout_engine=ImageFont.Layout.RAQM)
 
 
@@ -160,6 +164,9 @@ def _layout(text: str, box_width: int, box_height: int) -> tuple[int, list[list[
 @lru_cache(maxsize=64)
 def render(text: str, size_name: str) -> bytes:
     """The PNG of `text` at one of SIZES. Cached: the inputs are a known, small set."""
+    # Pillow is loaded by the first picture a worker draws, not by every page.
+    from PIL import Image, ImageDraw
+
     width, height = SIZES[size_name]
     image = Image.new("RGB", (width, height), PAPER)
     draw = ImageDraw.Draw(image)

@@ -187,13 +187,18 @@ def saved(request):
         actions.add_own(request.user, request.vault, form.cleaned_data["own"])
         messages.success(request, _("Your words are on your board."))
         return redirect("inspire:saved")
-    items = actions.board(request.user, request.vault)
+    try:
+        number = int(request.GET.get("page", "1"))
+    except ValueError:
+        number = 1
+    page = actions.board_page(request.user, request.vault, number)
     return render(
         request,
         "inspire/saved.html",
         {
-            "items": items,
-            "slugs": {item.reminder.slug for item in items if item.reminder},
+            "items": page.items,
+            "page": page,
+            "slugs": page.slugs,
             "form": form,
             **_members_reminders(request),
         },

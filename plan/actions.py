@@ -1,6 +1,7 @@
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 
+from core import paging
 from plan.exit_content import STEPS, Step
 from plan.models import ExitPlan, Reason, SafetyPlan
 from plan.safety_content import CHECKLIST_KEYS, DONE, NOT_FOR_ME
@@ -22,13 +23,23 @@ def edit_reason(reason: Reason, box: Box, text: str) -> None:
 
 
 def move_reason(reason: Reason, direction: int) -> None:
-    """Swap with the neighbour above (-1) or below (+1); positions are renumbered."""
+    """Swap places with the neighbour above (-1) or below (+1): two rows written,
+    however many reasons there are (all renumbered only if two shared a place)."""
     with transaction.atomic():
-        ordered = list(Reason.objects.select_for_update().filter(owner=reason.owner_id))
+        mine = Reason.objects.select_for_update().filter(owner=reason.owner_id)
+        reason = mine.get(pk=reason.pk)
+        neighbour = paging.neighbour(mine, REASON_ORDER, reason, ahead=direction > 0)
+        if neighbour is None:
+            return
+        if neighbour.position != reason.position:
+            reason.position, neighbour.position = neighbour.position, reason.position
+            reason.save(update_fields=["position"])
+            neighbour.save(update_fields=["position"])
+            return
+        ordered = list(mine.order_by(*REASON_ORDER))
         index = next(i for i, r in enumerate(ordered) if r.pk == reason.pk)
-        target = index + direction
-        if 0 <= target < len(ordered):
-            ordered[index], ordered[target] = ordered[target], ordered[index]
+        target = index + (1 if direction > 0 else -1)
+        ordered[index], ordered[target] = ordered[target], ordered[index]
         for position, item in enumerate(ordered):
             if item.position != position:
                 item.position = position
@@ -40,7 +51,40 @@ def delete_reason(reason: Reason) -> None:
 
 
 def open_reasons(owner, box: Box) -> list[tuple[Reason, str]]:
+    """Every reason, opened: for the export and the printed plan, never a page."""
     return [(r, box.open(r, "text")) for r in Reason.objects.filter(owner=owner)]
+
+
+# The person's own order, the id breaking ties; the (owner, position, id) index serves it.
+REASON_ORDER = ("position", "id")
+REASONS_PER_PAGE = 20
+REASONS_ON_DASHBOARD = 3
+
+
+def reasons_page(request, size: int = REASONS_PER_PAGE) -> paging.Page:
+    """One page of the person's reasons, opened (only the ones shown)."""
+    page = paging.page_from_request(
+        request, Reason.objects.filter(owner=request.user), REASON_ORDER, size
+    )
+    page.items = [(r, request.vault.open(r, "text")) for r in page.items]
+    return page
+
+
+def first_reasons(owner, box: Box, count: int = REASONS_ON_DASHBOARD):
+    """The first few reasons, opened, and whether there are more."""
+    rows = list(Reason.objects.filter(owner=owner).order_by(*REASON_ORDER)[: count + 1])
+    return [(r, box.open(r, "text")) for r in rows[:count]], len(rows) > count
+
+
+def reason_page_start(reason: Reason) -> str:
+    """Where the reasons' pages should open to show `reason`: the first page when
+    it is on it, else a page starting with it."""
+    before = Reason.objects.filter(owner=reason.owner_id).filter(
+        Q(position__lt=reason.position) | Q(position=reason.position, id__lt=reason.id)
+    )
+    if not before[REASONS_PER_PAGE - 1 : REASONS_PER_PAGE].exists():
+        return ""
+    return paging.cursor_of(reason, REASON_ORDER)
 
 
 # ---- Safety plan ----------------------------------------------------------

@@ -5,7 +5,8 @@ from plan import actions, safety_forms
 
 
 def reasons(request) -> dict:
-    return {"reasons": actions.open_reasons(request.user, request.vault)}
+    shown, more = actions.first_reasons(request.user, request.vault)
+    return {"reasons": shown, "more_reasons": more}
 
 
 def safety_plan(request) -> dict:

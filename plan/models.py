@@ -18,7 +18,7 @@ class Reason(PrivateRecord):
 
     class Meta:
         ordering = ["position", "created_at"]
-        indexes = [models.Index(fields=["owner", "position"])]
+        indexes = [models.Index(fields=["owner", "position", "id"])]
 
 
 class SafetyPlan(PrivateDocument):

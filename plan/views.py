@@ -1,4 +1,5 @@
 import logging
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse
@@ -47,7 +48,7 @@ def reasons(request):
         "plan/reasons.html",
         {
             **page.context(),
-            "reasons": actions.open_reasons(request.user, request.vault),
+            "page": actions.reasons_page(request),
             "prompts": REASON_PROMPTS,
         },
     )
@@ -84,7 +85,10 @@ def reason_delete(request, reason_id):
 def reason_move(request, reason_id):
     reason = get_reason_for_user(request, reason_id)
     actions.move_reason(reason, -1 if request.POST.get("direction") == "up" else 1)
-    return redirect(f"{reverse('plan:reasons')}#reason-{reason.pk}")
+    reason.refresh_from_db()
+    start = actions.reason_page_start(reason)
+    query = f"?{urlencode({'from': start})}" if start else ""
+    return redirect(f"{reverse('plan:reasons')}{query}#reason-{reason.pk}")
 
 
 # ---- Safety plan ----------------------------------------------------------

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
+from core import paging
 from scripts.models import MyScript, Script, Situation
 from vault.box import Box
 
@@ -87,3 +88,16 @@ def open_script(script: MyScript, box: Box) -> OpenScript:
 
 def open_scripts(owner, box: Box) -> list[OpenScript]:
     return [open_script(s, box) for s in MyScript.objects.filter(owner=owner)]
+
+
+# Last changed first, the id breaking ties; the (owner, updated_at, id) index serves it.
+SCRIPT_ORDER = ("-updated_at", "-id")
+SCRIPTS_PER_PAGE = 10
+
+
+def scripts_page(request, size: int = SCRIPTS_PER_PAGE) -> paging.Page:
+    """One page of the person's own scripts, opened (only the ones shown)."""
+    rows = MyScript.objects.filter(owner=request.user)
+    page = paging.page_from_request(request, rows, SCRIPT_ORDER, size)
+    page.items = [open_script(s, request.vault) for s in page.items]
+    return page

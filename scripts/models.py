@@ -82,4 +82,4 @@ class MyScript(PrivateRecord):
 
     class Meta:
         ordering = ["-updated_at"]
-        indexes = [models.Index(fields=["owner", "updated_at"])]
+        indexes = [models.Index(fields=["owner", "updated_at", "id"])]

@@ -106,7 +106,7 @@ def mine(request):
     return render(
         request,
         "scripts/mine.html",
-        {"my_scripts": actions.open_scripts(request.user, request.vault)},
+        {"page": actions.scripts_page(request)},
     )
 
 

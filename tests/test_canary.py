@@ -99,7 +99,7 @@ def use_everything(client: Client) -> list[str]:
     other = Client()
     other.post("/sign-in/", {"username": "canary-user", "passphrase": DURESS})
     other.post("/sign-in/code/", {"code": pyotp.TOTP(secret).now()})
-    assert CANARY in other.get("/home/").content.decode()  # the decoy reason, opened
+    assert CANARY in other.get("/reasons/").content.decode()  # the decoy reason, opened
     home = client.get("/home/")
     assert home.status_code == 302  # locked by quick exit
     assert feature_uses, "no feature filled its private fields"

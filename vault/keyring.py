@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
-from vault import crypto
+from vault import crypto, gate
 from vault.keys import pepper
 from vault.models import Keyring
 
@@ -49,7 +49,8 @@ def create(user, passphrase: str, like: Keyring | None = None) -> tuple[Keyring,
         params = current_params()
         keyring = Keyring(user=user, salt=crypto.random_salt(), kdf=params.as_dict())
     dek = crypto.random_key()
-    derived = crypto.derive_from_passphrase(passphrase, bytes(keyring.salt), params, pepper())
+    with gate.argon2_slot():
+        derived = crypto.derive_from_passphrase(passphrase, bytes(keyring.salt), params, pepper())
     keyring.verifier = derived.verifier
     keyring.wrapped_dek = crypto.wrap_key(derived.wrapping_key, dek, _aad(keyring, "passphrase"))
     code = _rewrap_recovery(keyring, dek)
@@ -111,9 +112,11 @@ class Door:
 def derive(keyring: Keyring | None, passphrase: str) -> crypto.DerivedKeys:
     """The one Argon2id run: with the keyring's salt, or a dummy one when there is none."""
     if keyring is None:
-        return crypto.derive_from_passphrase(passphrase, _DUMMY_SALT, current_params(), pepper())
-    params = crypto.KdfParams.from_dict(keyring.kdf)
-    return crypto.derive_from_passphrase(passphrase, bytes(keyring.salt), params, pepper())
+        salt, params = _DUMMY_SALT, current_params()
+    else:
+        salt, params = bytes(keyring.salt), crypto.KdfParams.from_dict(keyring.kdf)
+    with gate.argon2_slot():
+        return crypto.derive_from_passphrase(passphrase, salt, params, pepper())
 
 
 def unlock_doors(

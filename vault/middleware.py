@@ -1,6 +1,8 @@
 from django.contrib.auth import logout
 
-from vault import session
+from core.middleware import needs_nothing
+from core.views import busy
+from vault import gate, session
 
 
 class VaultMiddleware:
@@ -17,6 +19,10 @@ class VaultMiddleware:
 
     def __call__(self, request):
         request.vault = None
+        if needs_nothing(request):
+            # Asking whether someone is signed in would load the session and
+            # the account: two queries a health check has no use for.
+            return self.get_response(request)
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and session.SESSION_KEY in request.session:
             minutes = getattr(user, "auto_lock_minutes", 15) or 15
@@ -32,3 +38,10 @@ class VaultMiddleware:
         response = self.get_response(request)
         session.apply_cookie(request, response)
         return response
+
+    def process_exception(self, request, exception):
+        # Sign-in and unlock say so on their own form; any other page that
+        # runs Argon2id (sign-up, a new passphrase) answers here.
+        if isinstance(exception, gate.Busy):
+            return busy(request, gate.Busy.retry_after)
+        return None

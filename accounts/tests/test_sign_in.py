@@ -275,7 +275,7 @@ def test_the_person_can_prepare_their_decoy(owner_with_duress):
     client.post("/lock/")
     duress_client = Client()
     sign_in(duress_client, passphrase=DURESS_PASSPHRASE)
-    assert "learn to bake bread" in duress_client.get("/home/").content.decode()
+    assert "learn to bake bread" in duress_client.get("/reasons/").content.decode()
     assert DuressEvent.objects.count() == 1  # preparing is not an alarm
 
 
