@@ -1,0 +1,8 @@
+from django.utils.translation import gettext_lazy as _  # noqa: F401
+
+from core.features import Feature
+
+FEATURE = Feature(
+    app="records",
+    models=["records.Incident", "records.IncidentVersion", "records.Evidence"],
+)
