@@ -8,9 +8,11 @@ the person typed or attached is sealed with their key.
 
 from __future__ import annotations
 
-from django.db import models
+from django.db import models, transaction
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 
-from vault.records import PrivateRecord, SealedJSONField
+from vault.records import PrivateRecord, SealedField, SealedJSONField
 
 
 class Incident(PrivateRecord):
@@ -74,3 +76,43 @@ class Evidence(PrivateRecord):
 
     class Meta:
         ordering = ["incident", "created_at"]
+
+
+class Share(PrivateRecord):
+    """A read-only copy of chosen entries for someone else, behind a passphrase.
+
+    `copy` holds the entries' proofs and their evidence list, sealed under a
+    random share key; the evidence bytes are sealed files (`file_names`, random
+    storage names) under the same key. The share key is kept only wrapped by a
+    key derived from the share's passphrase (Argon2id, the accounts'
+    parameters, `salt` and `kdf` beside it), so the server alone cannot open
+    the copy. `link` is the link itself, sealed for the owner, who may want to
+    copy it again; the server finds a share by `token_hash` only.
+    What the server sees: when it was made, when it ends, how often and when
+    it was last opened.
+    """
+
+    token_hash = models.CharField(max_length=64, unique=True)
+    link = SealedField()
+    note = SealedField()
+    copy = SealedField()
+    wrapped_key = SealedField()
+    salt = models.CharField(max_length=64)
+    kdf = models.JSONField(default=dict)
+    file_names = models.JSONField(default=list)
+    entry_count = models.PositiveIntegerField(default=0)
+    expires_at = models.DateTimeField(db_index=True)
+    opened_count = models.PositiveIntegerField(default=0)
+    last_opened_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+
+@receiver(post_delete, sender=Share)
+def _share_files_go_with_it(sender, instance: Share, **kwargs) -> None:
+    # Revoked, expired or the whole space deleted: its sealed files go too.
+    from vault import files
+
+    names = list(instance.file_names or [])
+    transaction.on_commit(lambda: [files.delete(name) for name in names])

@@ -1,5 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import include, path
 
 app_name = "records"
 
 urlpatterns: list = []
+
+# Export, share links and the public verify page.
+urlpatterns += [
+    path("", include("records.share_urls")),
+    path("", include("records.verify_urls")),
+]
