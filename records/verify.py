@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import re
 import zipfile
 from dataclasses import dataclass, field
 
@@ -72,6 +73,12 @@ class Report:
         return out
 
 
+def _label(path: str) -> str:
+    """A file's place in the zip without its name (the names are the person's words)."""
+    found = re.match(r"^(evidence/[^/]+/\d+)-", path)
+    return found.group(1) if found else path[:80]
+
+
 def check(data: bytes, keys: dict[str, str] | None = None) -> Report:
     """A report on an exported zip or records.json (bytes as uploaded)."""
     keys = signing.public_keys() if keys is None else keys
@@ -117,7 +124,7 @@ def _check_zip(data: bytes, keys: dict[str, str]) -> Report:
                     digest.update(piece)
             digests[name] = digest.hexdigest()
         except (zipfile.BadZipFile, OSError, ValueError, RuntimeError):
-            report.problems.append(f"{name}: damaged in the zip")
+            report.problems.append(f"{_label(name)}: damaged in the zip")
     _check_manifest(archive, names, digests, report)
     if JSON_NAME not in names:
         report.problems.append(f"{JSON_NAME} is missing from the zip")
@@ -150,13 +157,15 @@ def _check_manifest(archive, names: set[str], digests: dict[str, str], report: R
         listed[path] = digest
     for path, digest in sorted(listed.items()):
         ok = digests.get(path) == digest
-        report.manifest.append((path, digest, ok))
+        report.manifest.append((_label(path), digest, ok))
         if path not in names:
-            report.problems.append(f"{path}: listed in {MANIFEST_NAME} but missing from the zip")
+            report.problems.append(
+                f"{_label(path)}: listed in {MANIFEST_NAME} but missing from the zip"
+            )
         elif not ok:
-            report.problems.append(f"{path}: changed since the export was made")
+            report.problems.append(f"{_label(path)}: changed since the export was made")
     for path in sorted(names - set(listed) - {MANIFEST_NAME}):
-        report.problems.append(f"{path}: in the zip but not in {MANIFEST_NAME}")
+        report.problems.append(f"{_label(path)}: in the zip but not in {MANIFEST_NAME}")
 
 
 def _chained_hashes(proof: dict) -> set[str] | None:
@@ -207,10 +216,10 @@ def _check_entries(
                     f"entry {name}, evidence {n}: its SHA-256 is not one its signed entry names"
                 )
             if files is None:
-                entry.evidence.append((path, digest, True))
+                entry.evidence.append((_label(path), digest, True))
                 continue
             ok = files.get(path) == digest
-            entry.evidence.append((path, digest, ok))
+            entry.evidence.append((_label(path), digest, ok))
             if path not in files:
                 entry.problems.append(f"entry {name}, evidence {n}: its file is missing")
             elif not ok:
