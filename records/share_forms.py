@@ -24,10 +24,6 @@ class EntriesField(forms.MultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
 
 
-def entry_choices(rows: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    return rows
-
-
 class ExportForm(forms.Form):
     entries = EntriesField(
         label=_("Entries"),
@@ -35,10 +31,14 @@ class ExportForm(forms.Form):
         help_text=_("Tick the ones to take, or leave all unticked and use the dates below."),
     )
     start = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("From"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date", "spellcheck": "false"}),
     )
     end = forms.DateField(
-        label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Until"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date", "spellcheck": "false"}),
     )
 
     def __init__(self, *args, choices=(), **kwargs):
@@ -73,7 +73,7 @@ class ShareForm(forms.Form):
         label=_("Who it's for (only you see this)"),
         required=False,
         max_length=NOTE_MAX,
-        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
     )
 
     def __init__(self, *args, choices=(), **kwargs):

@@ -303,3 +303,12 @@ class django_capture_on_commit:
 
     def __exit__(self, *exc):
         return self._ctx.__exit__(*exc)
+
+
+def test_the_shares_canary_use_makes_opens_and_revokes_a_share(world):
+    from records.tests.share_canary import use_shares
+
+    client, _incidents = world
+    use_shares(client, SECRET_WORDS)
+    share = Share.objects.get()
+    assert share.opened_count == 1
