@@ -12,6 +12,8 @@
 8. a thread of 50,000 posts: last page beside first (bench.community)
 9. search over 100,000 posts on PostgreSQL, skipped with the reason when unreachable
 10. a community thread page under wrk beside /ping/ (bench.community)
+11. exporting 500 records entries as a PDF and a zip beside only opening them
+    (bench.records_export)
 
     .venv/bin/python -m bench.run
 
@@ -108,6 +110,9 @@ def main() -> int:
         _step(results, errors, "newsletter", newsletter.bench_newsletter)
         _step(results, errors, "community_pages", community.bench_thread_pages)
         _step(results, errors, "community_search", community.bench_search)
+        from bench import records_export
+
+        _step(results, errors, "records_export", records_export.bench_records_export)
         if "skipped" in results.get("community_search", {}):
             skipped.append(f"Search on PostgreSQL (9): {results['community_search']['skipped']}")
 
@@ -187,6 +192,10 @@ def print_table(results: dict) -> None:
     community_lines = community.section(results)
     if community_lines:
         sections.append(community_lines)
+    if "records_export" in results:
+        from bench import records_export
+
+        sections.append(records_export.section(results["records_export"]))
     for section in sections:
         lines += ["", *section]
     lines += ["", f"Whole run: {results['total_seconds']:.0f} s", "=" * 100]

@@ -152,3 +152,18 @@ def test_words_in_any_script_reach_the_pdf(owner_dek):
     text = pdf_text(client.post("/records/export/", {"as": "pdf"}).content)
     assert "Он кричал." in text
     assert "他大声喊叫" in text
+
+
+def test_an_export_gathers_the_same_proofs_as_the_chain_in_a_few_queries(owner_dek):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from records import export_zip
+
+    user, dek = owner_dek
+    box = Box(dek)
+    incidents = three_incidents(box, user)
+    with CaptureQueriesContext(connection) as queries:
+        items, _source = export_zip.gather(box, incidents)
+    assert len(queries) == 2  # evidence, versions: never one per entry
+    assert [item.proof for item in items] == [chain.proof(box, i) for i in incidents]
