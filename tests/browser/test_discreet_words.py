@@ -74,6 +74,9 @@ TOOL_PAGES = [
     "community:index",
     ("community:board", {"slug": "planning"}),
     ("community:board", {"slug": "after"}),
+    "records:export",
+    "records:shares",
+    "records:share_new",
 ]
 
 # What a glance takes in on any page: the tab's title, the top button, the nav,
