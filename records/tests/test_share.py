@@ -179,6 +179,20 @@ def test_the_sweep_deletes_expired_shares_nobody_asked_for(world):
     assert Share.objects.count() == 1
 
 
+def test_the_sweepers_hook_asks_for_one_job_only_when_a_share_has_ended(world):
+    from core.models import OnceJob
+    from records import jobs as record_jobs
+
+    client, incidents = world
+    make_share(client, incidents[:1], lasts=1)
+    record_jobs.sweep_when_due()
+    assert not OnceJob.objects.filter(kind="records.sweep_shares").exists()
+    with time_machine.travel(timezone.now() + datetime.timedelta(hours=2)):
+        record_jobs.sweep_when_due()
+        record_jobs.sweep_when_due()
+    assert OnceJob.objects.filter(kind="records.sweep_shares").count() == 1
+
+
 def test_a_revoked_link_is_refused_at_once_and_its_copy_deleted(world):
     client, incidents = world
     link, passphrase = make_share(client, incidents)
