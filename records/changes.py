@@ -9,7 +9,8 @@ from typing import Any
 
 from records.forms import FIELD_LABELS, TAG_LABELS
 
-WORDS = re.compile(r"\S+|\s+")
+# A word with the spaces after it: changes read as whole phrases, not space by space.
+WORDS = re.compile(r"\s+|\S+\s*")
 SAME, ADDED, REMOVED = "same", "added", "removed"
 
 

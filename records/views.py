@@ -191,13 +191,15 @@ def versions(request, incident_id):
     for version in history:
         entry = version["entry"]
         if entry is None:
-            shown.append({**version, "unreadable": True, "first": previous is None})
+            shown.append({**version, "unreadable": True, "first": version["number"] == 1})
+            previous = None
             continue
         shown.append(
             {
                 "number": version["number"],
                 "recorded_at": version["recorded_at"],
-                "first": previous is None,
+                "first": version["number"] == 1,
+                "whole": previous is None,
                 "boxes": entry_boxes(entry),
                 "tag_labels": tag_labels(entry),
                 "when": actions.when_of(entry),
