@@ -141,6 +141,12 @@ def fill_every_sealed_column(user, box) -> dict[str, str]:
     )
     circle_delivery.write_alert(user, "missed", [])
     circle.save_words(user, {**circle.default_words(), "checkin": mark("circle.Circle.words")})
+    from records import chain as records_chain
+
+    incident = records_chain.create(
+        box, user, {"happened": mark("records.IncidentVersion.body"), "tags": []}
+    )
+    records_chain.append(box, incident, {"happened": mark("records.Incident.body"), "tags": []})
     return m
 
 
