@@ -41,7 +41,15 @@ def _evidence():
 
 def export(user, box: Box) -> dict[str, Any]:
     incidents = [
-        {"created_at": incident.created_at.isoformat(), "proof": chain.proof(box, incident)}
+        {
+            "created_at": incident.created_at.isoformat(),
+            "updated_at": incident.updated_at.isoformat(),
+            "versions_written": [
+                [v.created_at.isoformat(), v.updated_at.isoformat()]
+                for v in incident.versions.order_by("number")
+            ],
+            "proof": chain.proof(box, incident),
+        }
         for incident in Incident.objects.filter(owner=user).order_by("created_at")
     ]
     data: dict[str, Any] = {
@@ -71,6 +79,28 @@ def _checked_versions(item: Any) -> tuple[Any, list[dict[str, Any]]]:
     return created, versions
 
 
+def _moment(value: Any):
+    moment = parse_datetime(value) if isinstance(value, str) else None
+    return moment if moment is not None and moment.tzinfo is not None else None
+
+
+def _keep_times(incident: Incident, item: dict[str, Any]) -> None:
+    """The rows' own times as they were (the chain's server times are new)."""
+    created = _moment(item.get("created_at"))
+    updated = _moment(item.get("updated_at")) or created
+    Incident.objects.filter(pk=incident.pk).update(created_at=created, updated_at=updated)
+    written = item.get("versions_written")
+    if not isinstance(written, list):
+        return
+    for version, times in zip(incident.versions.order_by("number"), written, strict=False):
+        if isinstance(times, list) and len(times) == 2:
+            made, changed = _moment(times[0]), _moment(times[1])
+            if made and changed:
+                type(version).objects.filter(pk=version.pk).update(
+                    created_at=made, updated_at=changed
+                )
+
+
 def restore(user, box: Box, data: Any) -> None:
     if not isinstance(data, dict):
         raise RestoreRefused(RestoreRefused.INVALID)
@@ -85,7 +115,7 @@ def restore(user, box: Box, data: Any) -> None:
         raise RestoreRefused(RestoreRefused.INVALID)
     checked = [(item, *_checked_versions(item)) for item in items]
     made: dict[str, Incident] = {}
-    for item, created, versions in checked:
+    for item, _created, versions in checked:
         held = chain.verify_proof(item["proof"], keys) == []
         entries = [
             {
@@ -97,7 +127,7 @@ def restore(user, box: Box, data: Any) -> None:
         incident = chain.create(box, user, entries[0])
         for entry in entries[1:]:
             chain.append(box, incident, entry)
-        Incident.objects.filter(pk=incident.pk).update(created_at=created)
+        _keep_times(incident, item)
         made[str(item["proof"].get("id"))] = incident
     evidence = _evidence()
     if evidence is not None and data.get("evidence") is not None:
@@ -127,9 +157,19 @@ def readable(out, data: dict) -> None:
                 "id": chain.short((item.get("proof") or {}).get("id", "")),
             }
         )
-        for key, label in labels.items():
-            if isinstance(entry.get(key), str) and entry[key].strip():
-                out.line(f"{label}: {entry[key]}")
-        tags = [str(TAG_LABELS.get(tag, tag)) for tag in entry.get("tags") or []]
-        if tags:
-            out.line(f"{_('Tags')}: {', '.join(tags)}")
+        _write_entry(out, labels, entry)
+        for version in reversed(versions[:-1]):
+            out.small(
+                _("Earlier: version %(n)s, received %(at)s")
+                % {"n": version.get("number"), "at": version.get("recorded_at")}
+            )
+            _write_entry(out, labels, version.get("entry") or {})
+
+
+def _write_entry(out, labels: dict, entry: dict) -> None:
+    for key, label in labels.items():
+        if isinstance(entry.get(key), str) and entry[key].strip():
+            out.line(f"{label}: {entry[key]}")
+    tags = [str(TAG_LABELS.get(tag, tag)) for tag in entry.get("tags") or []]
+    if tags:
+        out.line(f"{_('Tags')}: {', '.join(tags)}")
