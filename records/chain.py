@@ -226,6 +226,17 @@ def verify_opened(box: Box, incident: Incident) -> list[str]:
             continue
         if commitment(body["entry"], body["salt"]) != v.commitment:
             problems.append(f"entry {name}, version {v.number}: its words do not match its hash")
+        elif v.number == incident.head_number:
+            # The copy pages show is outside the chain: an older sealed copy of
+            # the same row would still open, so it must equal the newest version.
+            try:
+                shown = box.open_json(incident, "body")
+            except Exception:  # noqa: BLE001 - a copy that won't open is the finding
+                shown = None
+            if shown != body["entry"]:
+                problems.append(
+                    f"entry {name}: the copy shown is not its newest version {v.number}"
+                )
     return problems
 
 

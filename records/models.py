@@ -30,6 +30,11 @@ class Incident(PrivateRecord):
     head_signature = models.CharField(max_length=128, blank=True)
     head_key_id = models.CharField(max_length=32, blank=True)
 
+    # Bringing in an export rebuilds the chain under this server's key
+    # (records/exports.py): the links and signature are new, and the shown
+    # entry gains a note of when the earlier Haven received it.
+    restore_resets = ("body", "head_link", "head_signature", "head_key_id")
+
     class Meta:
         ordering = ["-created_at", "-id"]
 
@@ -52,6 +57,18 @@ class IncidentVersion(PrivateRecord):
     sealed_digest = models.CharField(max_length=64)
     previous = models.CharField(max_length=64, blank=True)
     link = models.CharField(max_length=64)
+
+    # Rebuilt on restore: this server's time and links, the new incident,
+    # and the words with the earlier server's time as a note (records/exports.py).
+    restore_resets = (
+        "incident",
+        "body",
+        "recorded_at",
+        "commitment",
+        "sealed_digest",
+        "previous",
+        "link",
+    )
 
     class Meta:
         ordering = ["incident", "number"]
