@@ -48,7 +48,7 @@ def _seed(owner, box) -> list:
             "date": f"2026-{1 + n % 12:02d}-{1 + n % 28:02d}",
             "time": f"{8 + n % 12:02d}:{n % 60:02d}",
             "where": rng.choice(WHERE),
-            "what": WORDS[: rng.randint(60, len(WORDS))],
+            "happened": WORDS[: rng.randint(60, len(WORDS))],
             "witnesses": "my neighbour" if n % 3 == 0 else "",
             "tags": rng.sample(["verbal", "digital", "financial", "work", "family"], 2),
         }

@@ -29,32 +29,15 @@ from records.export_zip import Item, Source, entry_day
 
 __all__ = ["FontsMissing", "records_pdf", "entry_rows"]
 
-# The entry's fields in the order a reader expects them; others follow.
-FIELDS = (
-    ("date", "Date"),
-    ("time", "Time"),
-    ("about", "Time is approximate"),
-    ("where", "Where"),
-    ("who", "Who"),
-    ("what", "What happened"),
-    ("felt", "What I felt"),
-    ("meant", "What I think it meant"),
-    ("witnesses", "Witnesses"),
-    ("injuries", "Injuries"),
-    ("references", "Reference numbers"),
-    ("police_ref", "Police reference"),
-    ("hr_ref", "HR reference"),
-    ("case_ref", "Case reference"),
-    ("tags", "Tags"),
-)
-SKIPPED = {"evidence", "template", "draft", "kind"}
+# Keys an entry keeps that are not words for the reader.
+SKIPPED = {"evidence", "template", "kind", "draft"}
 
 
-def _label(key: str) -> str:
-    for known, label in FIELDS:
-        if known == key:
-            return _(label)
-    return key.replace("_", " ").capitalize()
+def _labels() -> tuple[list[tuple[str, object]], dict[str, object]]:
+    """The log's own field and tag labels (records/forms.py), in its order."""
+    from records.forms import FIELD_LABELS, TAG_LABELS
+
+    return FIELD_LABELS, TAG_LABELS
 
 
 def _value(value) -> str:
@@ -65,21 +48,49 @@ def _value(value) -> str:
     if isinstance(value, list):
         return ", ".join(_value(v) for v in value if _value(v))
     if isinstance(value, dict):
-        return "; ".join(f"{_label(str(k))}: {_value(v)}" for k, v in value.items() if _value(v))
+        return "; ".join(f"{k}: {_value(v)}" for k, v in value.items() if _value(v))
     return str(value)
 
 
+def when_text(entry: dict) -> str:
+    """When it happened, as the entry says it: date, time ("about" if unsure), own words."""
+    parts = [str(entry.get("date") or "")]
+    time_of_day = str(entry.get("time") or "")
+    if time_of_day:
+        parts.append(
+            _("about %(time)s") % {"time": time_of_day} if entry.get("about") else time_of_day
+        )
+    elif entry.get("about"):
+        parts.append(_("time not sure"))
+    words = str(entry.get("when_text") or "")
+    text = " ".join(p for p in parts if p)
+    return f"{text} · {words}" if text and words else text or words
+
+
+def tags_text(entry: dict) -> str:
+    _fields, tag_labels = _labels()
+    return ", ".join(str(tag_labels.get(t, t)) for t in entry.get("tags") or [])
+
+
 def entry_rows(entry: dict) -> list[tuple[str, str]]:
-    """(label, text) for each filled field of an entry, known fields first."""
-    known = [key for key, _label_text in FIELDS]
-    keys = [k for k in known if k in entry] + sorted(
-        k for k in entry if k not in known and k not in SKIPPED
-    )
+    """(label, text) for each filled box of an entry, in the log's order."""
+    fields, _tags = _labels()
     rows = []
-    for key in keys:
+    when = when_text(entry)
+    if when:
+        rows.append((_("When"), when))
+    known = {"date", "time", "about", "when_text", "tags", *SKIPPED}
+    for key, label in fields:
+        text = _value(entry.get(key)).strip()
+        if text:
+            rows.append((str(label), text))
+        known.add(key)
+    for key in sorted(k for k in entry if k not in known):
         text = _value(entry[key]).strip()
         if text:
-            rows.append((_label(key), text))
+            rows.append((key.replace("_", " ").capitalize(), text))
+    if entry.get("tags"):
+        rows.append((_("Tags"), tags_text(entry)))
     return rows
 
 
@@ -87,9 +98,9 @@ def summary_row(item: Item) -> tuple[str, str, str]:
     entry = item.entry
     day = entry_day(entry)
     return (
-        day.isoformat() if day else _value(entry.get("date") or entry.get("when")),
+        day.isoformat() if day else str(entry.get("when_text") or ""),
         _value(entry.get("where")),
-        _value(entry.get("tags")),
+        tags_text(entry),
     )
 
 

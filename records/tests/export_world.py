@@ -42,7 +42,7 @@ def attach(box: Box, incident: Incident, data: bytes, name: str, thumb: bytes | 
 
 
 def entry(day: str, what: str, where: str = "the office", **more) -> dict:
-    return {"date": day, "where": where, "what": what, "tags": ["work"], **more}
+    return {"date": day, "where": where, "happened": what, "tags": ["work"], **more}
 
 
 def three_incidents(box: Box, owner, words: str = "") -> list[Incident]:

@@ -147,7 +147,7 @@ def test_a_stranger_is_sent_to_sign_in(owner_with_records, stranger_client):
 def test_words_in_any_script_reach_the_pdf(owner_dek):
     user, dek = owner_dek
     box = Box(dek)
-    chain.create(box, user, {"date": "2026-05-01", "what": "Он кричал. 他大声喊叫。 صرخ عليّ"})
+    chain.create(box, user, {"date": "2026-05-01", "happened": "Он кричал. 他大声喊叫。 صرخ عليّ"})
     client = signed_in_client(OWNER_NAME, OWNER_PASSPHRASE)
     text = pdf_text(client.post("/records/export/", {"as": "pdf"}).content)
     assert "Он кричал." in text
