@@ -211,6 +211,39 @@ def _chunk_aad(file_aad: bytes, index: int, last: bool) -> bytes:
     return file_aad + b"|chunk|" + str(index).encode() + (b"|last" if last else b"|more")
 
 
+class ChunkSealer:
+    """Seals a file pushed to it piece by piece (an upload arriving), in chunks of CHUNK_BYTES.
+
+    `feed` returns the sealed chunks that became ready; `finish` returns the
+    last one. Holds at most one chunk plus the piece being fed.
+    """
+
+    __slots__ = ("_aes", "_file_aad", "_buffer", "_index")
+
+    def __init__(self, key: bytes | AESGCM, file_aad: bytes) -> None:
+        self._aes = key if isinstance(key, AESGCM) else AESGCM(key)
+        self._file_aad = file_aad
+        self._buffer = bytearray()
+        self._index = 0
+
+    def feed(self, piece: bytes) -> list[bytes]:
+        self._buffer += piece
+        ready = []
+        while len(self._buffer) > CHUNK_BYTES:
+            aad = _chunk_aad(self._file_aad, self._index, False)
+            ready.append(seal_unpadded(self._aes, bytes(self._buffer[:CHUNK_BYTES]), aad))
+            del self._buffer[:CHUNK_BYTES]
+            self._index += 1
+        return ready
+
+    def finish(self) -> bytes:
+        last_aad = _chunk_aad(self._file_aad, self._index, True)
+        rest, self._buffer = bytes(self._buffer), bytearray()
+        if len(rest) < CHUNK_BYTES:
+            return seal(self._aes, rest, last_aad)
+        return seal_unpadded(self._aes, rest, last_aad)
+
+
 def seal_chunks(key: bytes, chunks: Iterable[bytes], file_aad: bytes) -> Iterator[bytes]:
     """Seal a stream of plaintext pieces into sealed chunks of CHUNK_BYTES.
 
@@ -221,22 +254,10 @@ def seal_chunks(key: bytes, chunks: Iterable[bytes], file_aad: bytes) -> Iterato
     to the nearest bucket; a last chunk that is exactly full has no room for
     the mark and is sealed unpadded, which comes to the same stored size.
     """
-    aes = AESGCM(key)
-    buffer = bytearray()
-    index = 0
+    sealer = ChunkSealer(key, file_aad)
     for piece in chunks:
-        buffer += piece
-        while len(buffer) > CHUNK_BYTES:
-            yield seal_unpadded(
-                aes, bytes(buffer[:CHUNK_BYTES]), _chunk_aad(file_aad, index, False)
-            )
-            del buffer[:CHUNK_BYTES]
-            index += 1
-    last_aad = _chunk_aad(file_aad, index, True)
-    if len(buffer) < CHUNK_BYTES:
-        yield seal(aes, bytes(buffer), last_aad)
-    else:
-        yield seal_unpadded(aes, bytes(buffer), last_aad)
+        yield from sealer.feed(piece)
+    yield sealer.finish()
 
 
 SEALED_CHUNK_BYTES = 1 + NONCE_BYTES + CHUNK_BYTES + TAG_BYTES
