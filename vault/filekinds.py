@@ -31,6 +31,11 @@ class Kind:
     ext: str
     pillow: str = ""  # the format Pillow must find, for images
 
+    @property
+    def needs_tail(self) -> bool:
+        """Whether `check_whole` reads the file's last bytes."""
+        return self.family == PDF
+
 
 JPEG = Kind(IMAGE, "image/jpeg", "jpg", "JPEG")
 PNG = Kind(IMAGE, "image/png", "png", "PNG")

@@ -65,14 +65,16 @@ class SealedWriter:
         self._hash = hashlib.sha256()
         self._sealer = box.sealer(_aad(self.name, purpose))
         self._spool = tempfile.NamedTemporaryFile(  # noqa: SIM115 (closed in finish/abort)
-            prefix="haven-sealed-", dir=settings.FILE_UPLOAD_TEMP_DIR, delete=False
+            prefix="haven-sealed-",
+            dir=settings.FILE_UPLOAD_TEMP_DIR,
+            delete=False,
+            buffering=0,  # whole sealed chunks are written at once: no copy in a buffer
         )
 
     def write(self, piece: bytes) -> None:
         self.size += len(piece)
         self._hash.update(piece)
-        for chunk in self._sealer.feed(piece):
-            self._spool.write(chunk)
+        self._sealer.feed_into(piece, self._spool.write)
 
     @property
     def sha256(self) -> str:
@@ -80,7 +82,7 @@ class SealedWriter:
 
     def finish(self) -> str:
         try:
-            self._spool.write(self._sealer.finish())
+            self._sealer.finish_into(self._spool.write)
             self._spool.flush()
             self._spool.seek(0)
             saved = default_storage.save(self.name, _SealedSpool(self._spool))

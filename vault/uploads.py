@@ -120,17 +120,18 @@ class SealedUploadHandler(FileUploadHandler):
         self.refused.append(Refusal(self.file_name, str(message)))
         self._drop()
 
-    def _decide(self) -> None:
-        kind = filekinds.sniff(bytes(self._head), self.file_name)
+    def _decide(self, head: bytes) -> None:
+        kind = filekinds.sniff(head, self.file_name)
         self._kind = kind
         if kind.family == filekinds.IMAGE:
             self._photo = io.BytesIO()
-            self._photo.write(self._head)
+            self._photo.write(head)
         else:
             assert self.box is not None
             self._writer = files.SealedWriter(self.box, PURPOSE)
-            self._writer.write(bytes(self._head))
-            self._tail = bytes(self._head[-TAIL_BYTES:])
+            self._writer.write(head)
+            if kind.needs_tail:
+                self._tail = bytes(head[-TAIL_BYTES:])
         self._head = bytearray()
 
     def receive_data_chunk(self, raw_data: bytes, start: int):
@@ -140,15 +141,19 @@ class SealedUploadHandler(FileUploadHandler):
             raise SkipFile
         try:
             if self._kind is None:
-                self._head += raw_data
-                if len(self._head) >= filekinds.SNIFF_BYTES:
-                    self._decide()
+                if not self._head and len(raw_data) >= filekinds.SNIFF_BYTES:
+                    self._decide(raw_data)  # the usual case: no copy
+                else:
+                    self._head += raw_data
+                    if len(self._head) >= filekinds.SNIFF_BYTES:
+                        self._decide(bytes(self._head))
             elif self._photo is not None:
                 self._photo.write(raw_data)
             else:
                 assert self._writer is not None
                 self._writer.write(raw_data)
-                self._tail = (self._tail + raw_data)[-TAIL_BYTES:]
+                if self._kind.needs_tail:
+                    self._tail = (self._tail + raw_data[-TAIL_BYTES:])[-TAIL_BYTES:]
         except BadFile as refused:
             self._refuse(refused.message)
             raise SkipFile from None
@@ -157,7 +162,7 @@ class SealedUploadHandler(FileUploadHandler):
     def file_complete(self, file_size: int):
         try:
             if self._kind is None:
-                self._decide()
+                self._decide(bytes(self._head))
             kind = self._kind
             assert kind is not None
             if self._photo is not None:

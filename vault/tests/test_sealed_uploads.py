@@ -295,13 +295,25 @@ def test_a_locked_space_keeps_nothing_of_a_file(owner_client):
     assert sealed_on_disk() == before
 
 
-def test_the_push_sealer_writes_exactly_what_the_stream_sealer_opens():
+@pytest.mark.parametrize(
+    "size",
+    [0, 1, crypto.CHUNK_BYTES - 1, crypto.CHUNK_BYTES, crypto.CHUNK_BYTES + 1, 200_000],
+)
+@pytest.mark.parametrize("piece", [1000, crypto.CHUNK_BYTES, crypto.CHUNK_BYTES * 2 + 3])
+def test_a_file_sealed_as_it_arrives_opens_whole_and_tells_only_its_size_bucket(size, piece):
+    import os
+
     key = crypto.random_key()
-    content = b"x" * (crypto.CHUNK_BYTES * 2) + b"tail"
+    content = os.urandom(size)
     sealer = crypto.ChunkSealer(key, b"file")
     sealed = []
-    for start in range(0, len(content), 1000):
-        sealed += sealer.feed(content[start : start + 1000])
+    for start in range(0, size, piece):
+        part = content[start : start + piece]
+        sealed += sealer.feed(bytearray(part) if start % 2 else part)
     sealed.append(sealer.finish())
-    assert len(sealed) == 3
     assert b"".join(crypto.open_chunks(key, sealed, b"file")) == content
+    # Every chunk but the last is full; the last is padded to its bucket.
+    assert {len(c) for c in sealed[:-1]} <= {crypto.SEALED_CHUNK_BYTES}
+    assert len(sealed[-1]) >= 1 + crypto.NONCE_BYTES + crypto.SMALLEST_BUCKET + crypto.TAG_BYTES
+    with pytest.raises(VaultError):
+        list(crypto.open_chunks(key, sealed[:-1] or [b""], b"file"))  # cut short
