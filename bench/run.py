@@ -12,6 +12,8 @@
 8. a thread of 50,000 posts: last page beside first (bench.community)
 9. search over 100,000 posts on PostgreSQL, skipped with the reason when unreachable
 10. a community thread page under wrk beside /ping/ (bench.community)
+11. a 25 MB upload: sealing it beside a bare AES-GCM pass, and peak memory while
+    it arrives through a real request (bench.records_files)
 
     .venv/bin/python -m bench.run
 
@@ -111,6 +113,10 @@ def main() -> int:
         if "skipped" in results.get("community_search", {}):
             skipped.append(f"Search on PostgreSQL (9): {results['community_search']['skipped']}")
 
+        from bench import records_files
+
+        _step(results, errors, "records_files", records_files.bench_files)
+
         wrk, why = load.ensure_wrk()
         if wrk is None:
             skipped.append(f"HTTP load and memory (4, 5, 10) skipped: {why}")
@@ -187,6 +193,10 @@ def print_table(results: dict) -> None:
     community_lines = community.section(results)
     if community_lines:
         sections.append(community_lines)
+    if "records_files" in results:
+        from bench import records_files
+
+        sections.append(records_files.section(results["records_files"]))
     for section in sections:
         lines += ["", *section]
     lines += ["", f"Whole run: {results['total_seconds']:.0f} s", "=" * 100]
