@@ -10,11 +10,17 @@ pixels only. Nothing here touches the disk: the caller seals what it gets.
 from __future__ import annotations
 
 import io
+import logging
 import warnings
 from dataclasses import dataclass
 
 from vault import filekinds
 from vault.filekinds import BadFile, Kind
+
+# Pillow logs every EXIF tag it reads or writes at DEBUG, values included: a
+# photo's GPS position and camera would reach the logs of a server run at
+# DEBUG. Its loggers say nothing below a warning.
+logging.getLogger("PIL").setLevel(logging.WARNING)
 
 THUMB_PIXELS = 320
 # What a picture may keep when drawn again: how it looks, never where it was taken.

@@ -16,10 +16,12 @@ from django.conf import settings
 from django.core.files.storage import default_storage
 from django.test.client import BOUNDARY, MULTIPART_CONTENT, ClientHandler, encode_multipart
 
-from vault import crypto, files, uploads
+from vault import crypto, files, images, uploads
 from vault.crypto import VaultError
 from vault.session import open_box
 from vault.tests import filemakers as make
+
+assert images  # its import quiets Pillow's loggers, as the page's import does
 
 pytestmark = [pytest.mark.urls("vault.tests.upload_urls"), pytest.mark.django_db]
 CANARY = "CANARY5519"
@@ -317,3 +319,30 @@ def test_a_file_sealed_as_it_arrives_opens_whole_and_tells_only_its_size_bucket(
     assert len(sealed[-1]) >= 1 + crypto.NONCE_BYTES + crypto.SMALLEST_BUCKET + crypto.TAG_BYTES
     with pytest.raises(VaultError):
         list(crypto.open_chunks(key, sealed[:-1] or [b""], b"file"))  # cut short
+
+
+def test_a_canary_in_a_file_name_and_its_bytes_is_nowhere_on_disk_or_in_the_logs(
+    owner_client, spool, caplog
+):
+    import logging
+
+    photo = make.photo("PNG", make=CANARY)
+    recording = make.mp3() + CANARY.encode() * 50
+    refused = make.a_zip() + CANARY.encode()
+    caplog.set_level(logging.DEBUG)
+    response = upload(
+        owner_client,
+        (f"{CANARY}.png", photo),
+        (f"{CANARY}.mp3", recording),
+        (f"{CANARY}.zip", refused),
+        keep="on",
+    )
+    assert len(response.json()["kept"]) == 2
+    assert CANARY.encode() in opened(owner_client, response.json()["kept"][0]["stored"])
+    needles = [CANARY.encode(), CANARY.encode("utf-16-le")]
+    for path in Path(settings.MEDIA_ROOT).rglob("*"):
+        if path.is_file():
+            assert not any(n in path.read_bytes() for n in needles), path
+    assert list(spool.iterdir()) == []
+    # Pillow logs every EXIF value it reads at DEBUG; here everything is captured at DEBUG.
+    assert CANARY not in caplog.text
