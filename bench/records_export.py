@@ -1,6 +1,6 @@
 """Exporting 500 records entries: the PDF and the zip, beside only opening them.
 
-Step 11 of `make bench`. One member with 500 incidents (a tenth of them edited
+Step 12 of `make bench`. One member with 500 incidents (a tenth of them edited
 once, one in ten with a small photo and its thumbnail). Timed, taking turns:
 - open: the 500 entries opened, as the export page does to list them (baseline)
 - pdf: gathering every proof and evidence list, then the PDF
@@ -136,7 +136,7 @@ def section(r: dict) -> list[str]:
 
     met = "met" if r["zip_s"] <= r["goal_seconds"] else "NOT met"
     out = [
-        f"11. Exporting {r['entries']} records entries (a tenth with a small photo);"
+        f"12. Exporting {r['entries']} records entries (a tenth with a small photo);"
         f" goal under {r['goal_seconds']:.0f} s for the zip ({met})"
     ]
     rows = [

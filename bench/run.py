@@ -12,7 +12,9 @@
 8. a thread of 50,000 posts: last page beside first (bench.community)
 9. search over 100,000 posts on PostgreSQL, skipped with the reason when unreachable
 10. a community thread page under wrk beside /ping/ (bench.community)
-11. exporting 500 records entries as a PDF and a zip beside only opening them
+11. a 25 MB upload: sealing it beside a bare AES-GCM pass, and peak memory while
+    it arrives through a real request (bench.records_files)
+12. exporting 500 records entries as a PDF and a zip beside only opening them
     (bench.records_export)
 
     .venv/bin/python -m bench.run
@@ -110,11 +112,16 @@ def main() -> int:
         _step(results, errors, "newsletter", newsletter.bench_newsletter)
         _step(results, errors, "community_pages", community.bench_thread_pages)
         _step(results, errors, "community_search", community.bench_search)
+        if "skipped" in results.get("community_search", {}):
+            skipped.append(f"Search on PostgreSQL (9): {results['community_search']['skipped']}")
+
+        from bench import records_files
+
+        _step(results, errors, "records_files", records_files.bench_files)
+
         from bench import records_export
 
         _step(results, errors, "records_export", records_export.bench_records_export)
-        if "skipped" in results.get("community_search", {}):
-            skipped.append(f"Search on PostgreSQL (9): {results['community_search']['skipped']}")
 
         wrk, why = load.ensure_wrk()
         if wrk is None:
@@ -192,6 +199,10 @@ def print_table(results: dict) -> None:
     community_lines = community.section(results)
     if community_lines:
         sections.append(community_lines)
+    if "records_files" in results:
+        from bench import records_files
+
+        sections.append(records_files.section(results["records_files"]))
     if "records_export" in results:
         from bench import records_export
 
