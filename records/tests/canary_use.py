@@ -8,6 +8,7 @@ page, and a deletion.
 
 from django.test import Client
 
+from records.tests.share_canary import use_shares
 from tests.steps import created_id, get_ok, keep_draft, page_form, post_ok
 
 INCIDENT = "records:incident"
@@ -30,6 +31,7 @@ def use_everything(client: Client, canary: str) -> None:
         then="/records/",
         says="That entry and all its versions are deleted.",
     )
+    use_shares(client, canary)
 
 
 def quick_entry(client: Client, canary: str) -> str:

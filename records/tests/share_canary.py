@@ -1,9 +1,10 @@
-"""The share's part of the records canary: call `use_shares(client, canary)` from
-the records canary use once the member has entries (with evidence).
+"""The share's part of the records canary: `use_shares(client, canary)`, called
+by the records canary use once the member has entries.
 
-It makes a share of every entry through the owner's pages, with the canary in
-its note and its passphrase, opens it as a reader, downloads its PDF and zip,
-revokes a second share, and asserts each step worked.
+It downloads the export (PDF and zip), makes a share of every entry through
+the owner's pages with the canary in its note and its passphrase, opens it as
+a reader, downloads its PDF and zip, revokes a second share, and asserts each
+step worked.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ LINK = re.compile(r'<code id="share-link">https?://[^/]+(/records/shared/[\w-]+/
 
 
 def use_shares(client: Client, canary: str) -> None:
+    for kind in ("pdf", "zip"):
+        download = client.post("/records/export/", {"as": kind})
+        assert download.status_code == 200, download.content[:300]
     page = client.get("/records/shares/new/")
     assert page.status_code == 200
     entries = re.findall(r'name="entries" value="([0-9a-f-]{36})"', page.content.decode())
