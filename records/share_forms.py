@@ -24,12 +24,16 @@ class EntriesField(forms.MultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
 
 
+CHOOSE = _("Which entries would you like? Tick some, give dates, or choose every entry.")
+
+
 class ExportForm(forms.Form):
     entries = EntriesField(
         label=_("Entries"),
         required=False,
-        help_text=_("Tick the ones to take, or leave all unticked and use the dates below."),
+        help_text=_("Tick the ones to take, or give dates, or choose every entry."),
     )
+    everything = forms.BooleanField(label=_("Every entry"), required=False)
     start = forms.DateField(
         label=_("From"),
         required=False,
@@ -50,6 +54,8 @@ class ExportForm(forms.Form):
         start, end = data.get("start"), data.get("end")
         if start and end and end < start:
             self.add_error("end", _("This date is before the first one. Could you swap them?"))
+        elif not (data.get("entries") or start or end or data.get("everything")):
+            self.add_error(None, CHOOSE)
         return data
 
 

@@ -8,6 +8,7 @@ urlpatterns = [
     path("export/", export_views.export, name="export"),
     path("shares/", share_views.share_list, name="shares"),
     path("shares/new/", share_views.share_new, name="share_new"),
+    path("shares/remove/", share_views.share_remove, name="share_remove"),
     path("shared/<str:token>/", share_views.reader, name="shared"),
     path("shared/<str:token>/pdf/", share_views.reader_pdf, name="shared_pdf"),
     path("shared/<str:token>/zip/", share_views.reader_zip, name="shared_zip"),

@@ -33,13 +33,19 @@ logger = logging.getLogger(__name__)
 
 
 @private_view
-def share_list(request):
-    if request.method == "POST":
-        if shares.revoke(request.user, _uuid(request.POST.get("share", ""))):
-            from django.contrib import messages
+def share_remove(request):
+    """Close a link now: its sealed copy is deleted at once."""
+    if request.method == "POST" and shares.revoke(
+        request.user, _uuid(request.POST.get("share", ""))
+    ):
+        from django.contrib import messages
 
-            messages.success(request, _("That link is closed. Its copy is deleted."))
-        return redirect("records:shares")
+        messages.success(request, _("That link is closed. Its copy is deleted."))
+    return redirect("records:shares")
+
+
+@private_view
+def share_list(request):
     now = timezone.now()
     rows = []
     for share in Share.objects.owned_by(request).filter(expires_at__gt=now).order_by("-created_at"):

@@ -18,7 +18,7 @@ LINK = re.compile(r'<code id="share-link">https?://[^/]+(/records/shared/[\w-]+/
 
 def use_shares(client: Client, canary: str) -> None:
     for kind in ("pdf", "zip"):
-        download = client.post("/records/export/", {"as": kind})
+        download = client.post("/records/export/", {"as": kind, "everything": "on"})
         assert download.status_code == 200, download.content[:300]
     page = client.get("/records/shares/new/")
     assert page.status_code == 200
@@ -44,4 +44,4 @@ def use_shares(client: Client, canary: str) -> None:
     listing = client.get("/records/shares/").content.decode()
     ids = re.findall(r'name="share" value="([0-9a-f-]{36})"', listing)
     assert len(ids) == 2
-    assert client.post("/records/shares/", {"share": ids[0]}).status_code == 302
+    assert client.post("/records/shares/remove/", {"share": ids[0]}).status_code == 302

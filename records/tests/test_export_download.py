@@ -42,7 +42,7 @@ def test_the_export_page_lists_every_entry_to_tick(owner_with_records):
 
 def test_the_pdf_has_the_summary_each_entry_its_chain_and_page_numbers(owner_with_records):
     client, incidents = owner_with_records
-    response = client.post("/records/export/", {"as": "pdf"})
+    response = client.post("/records/export/", {"as": "pdf", "everything": "on"})
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response["Cache-Control"].startswith("no-store")
@@ -66,7 +66,7 @@ def test_the_pdf_has_the_summary_each_entry_its_chain_and_page_numbers(owner_wit
 
 def test_the_pdf_holds_the_photos_thumbnail(owner_with_records):
     client, _incidents = owner_with_records
-    content = client.post("/records/export/", {"as": "pdf"}).content
+    content = client.post("/records/export/", {"as": "pdf", "everything": "on"}).content
     assert content.count(b"/Subtype /Image") == 1
 
 
@@ -106,7 +106,7 @@ def test_dates_the_wrong_way_round_are_pointed_out(owner_with_records):
 
 def test_the_zip_holds_the_pdf_the_originals_records_json_and_a_manifest(owner_with_records):
     client, incidents = owner_with_records
-    response = client.post("/records/export/", {"as": "zip"})
+    response = client.post("/records/export/", {"as": "zip", "everything": "on"})
     assert response.status_code == 200
     assert response["Content-Disposition"] == 'attachment; filename="notes.zip"'
     assert response["Cache-Control"].startswith("no-store")
@@ -133,13 +133,13 @@ def test_the_zip_holds_the_pdf_the_originals_records_json_and_a_manifest(owner_w
 
 
 def test_another_member_exports_only_their_own_entries(owner_with_records, other_client):
-    response = other_client.post("/records/export/", {"as": "pdf"})
+    response = other_client.post("/records/export/", {"as": "pdf", "everything": "on"})
     assert response.status_code == 400
     assert "No entries match" in response.content.decode()
 
 
 def test_a_stranger_is_sent_to_sign_in(owner_with_records, stranger_client):
-    response = stranger_client.post("/records/export/", {"as": "zip"})
+    response = stranger_client.post("/records/export/", {"as": "zip", "everything": "on"})
     assert response.status_code == 302
     assert "/sign-in/" in response["Location"]
 
@@ -149,7 +149,7 @@ def test_words_in_any_script_reach_the_pdf(owner_dek):
     box = Box(dek)
     chain.create(box, user, {"date": "2026-05-01", "happened": "Он кричал. 他大声喊叫。 صرخ عليّ"})
     client = signed_in_client(OWNER_NAME, OWNER_PASSPHRASE)
-    text = pdf_text(client.post("/records/export/", {"as": "pdf"}).content)
+    text = pdf_text(client.post("/records/export/", {"as": "pdf", "everything": "on"}).content)
     assert "Он кричал." in text
     assert "他大声喊叫" in text
 
@@ -167,3 +167,11 @@ def test_an_export_gathers_the_same_proofs_as_the_chain_in_a_few_queries(owner_d
         items, _source = export_zip.gather(box, incidents)
     assert len(queries) == 2  # evidence, versions: never one per entry
     assert [item.proof for item in items] == [chain.proof(box, i) for i in incidents]
+
+
+def test_no_choice_at_all_asks_which_entries_kindly(owner_with_records):
+    client, _incidents = owner_with_records
+    response = client.post("/records/export/", {"as": "pdf"})
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("text/html")
+    assert "Which entries would you like?" in response.content.decode()

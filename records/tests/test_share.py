@@ -200,7 +200,7 @@ def test_a_revoked_link_is_refused_at_once_and_its_copy_deleted(world):
     names = list(share.file_names)
     reader, _answer = open_share(link, passphrase)
     with django_capture_on_commit():
-        response = client.post("/records/shares/", {"share": str(share.pk)})
+        response = client.post("/records/shares/remove/", {"share": str(share.pk)})
     assert response.status_code == 302
     assert "That link is closed" in client.get("/records/shares/").content.decode()
     assert reader.get(link).status_code == 404
@@ -212,7 +212,7 @@ def test_another_member_cannot_revoke_the_owners_link(world, other_client):
     client, incidents = world
     make_share(client, incidents)
     share = Share.objects.get()
-    other_client.post("/records/shares/", {"share": str(share.pk)})
+    other_client.post("/records/shares/remove/", {"share": str(share.pk)})
     assert Share.objects.filter(pk=share.pk).exists()
     assert "Not opened yet" not in other_client.get("/records/shares/").content.decode()
 

@@ -25,7 +25,7 @@ def exported(owner_dek):
     user, dek = owner_dek
     incidents = three_incidents(Box(dek), user, words="WORDS4412")
     client = signed_in_client(OWNER_NAME, OWNER_PASSPHRASE)
-    response = client.post("/records/export/", {"as": "zip"})
+    response = client.post("/records/export/", {"as": "zip", "everything": "on"})
     assert response.status_code == 200
     return response.content, incidents
 
