@@ -122,6 +122,10 @@ class Share(PrivateRecord):
     opened_count = models.PositiveIntegerField(default=0)
     last_opened_at = models.DateTimeField(null=True, blank=True)
 
+    # A link belongs to this server and its time: a restored space starts
+    # without any (and the copy is sealed under its own key, not the member's).
+    restored = False
+
     class Meta:
         ordering = ["-created_at", "-id"]
 
