@@ -21,6 +21,7 @@ urlpatterns = [
     path("today/", include("inspire.urls")),
     path("circle/", include("circle.urls")),
     path("community/", include("community.urls")),
+    path("records/", include("records.urls")),
     path("operator/", include("core.operator_urls")),
     path("operator/admin/login/", throttled_operator_login, name="operator_login"),
     path("operator/admin/", admin.site.urls),

@@ -141,6 +141,12 @@ def fill_every_sealed_column(user, box) -> dict[str, str]:
     )
     circle_delivery.write_alert(user, "missed", [])
     circle.save_words(user, {**circle.default_words(), "checkin": mark("circle.Circle.words")})
+    from records import chain as records_chain
+
+    incident = records_chain.create(
+        box, user, {"happened": mark("records.IncidentVersion.body"), "tags": []}
+    )
+    records_chain.append(box, incident, {"happened": mark("records.Incident.body"), "tags": []})
     return m
 
 
@@ -246,7 +252,7 @@ def test_the_readable_pdfs_hold_the_words_as_written(member):
     assess.save_check(user, box, SavedCheck.DANGER, {"answers": {"weapon": "yes"}})
     readable = download(client, kind="readable")
     with zipfile.ZipFile(io.BytesIO(readable.content)) as archive:
-        apps = ("plan", "assess", "scripts", "money", "inspire", "circle")
+        apps = ("plan", "assess", "scripts", "money", "inspire", "circle", "records")
         text = {app: read_pdf(archive.read(f"{app}.pdf")) for app in apps}
     for column, mark in filled.items():
         assert mark in text[column.split(".")[0]], column
@@ -427,7 +433,7 @@ def test_one_bad_part_keeps_every_part_out(member, fresh):
 @pytest.mark.parametrize(
     "change, message",
     [
-        (lambda d: d["features"].update(records={"version": 1}), "parts that this site"),
+        (lambda d: d["features"].update(garden={"version": 1}), "parts that this site"),
         (lambda d: d.update(version=2), "newer version of Haven"),
         (lambda d: d["features"]["plan"].update(version=9), "newer version of Haven"),
         (lambda d: d["features"]["plan"]["reasons"][0].update(position=-4), "can&#x27;t be"),

@@ -74,6 +74,12 @@ TOOL_PAGES = [
     "community:index",
     ("community:board", {"slug": "planning"}),
     ("community:board", {"slug": "after"}),
+    "records:index",
+    "records:quick",
+    "records:new",
+    ("records:new_from", {"template": "work"}),
+    ("records:new_from", {"template": "family"}),
+    "records:check",
 ]
 
 # What a glance takes in on any page: the tab's title, the top button, the nav,
