@@ -7,3 +7,6 @@ class RecordsConfig(AppConfig):
 
     def ready(self) -> None:
         from records import checks  # noqa: F401  (registers the signing key check)
+        from records.evidence_actions import connect
+
+        connect()  # stored files go with their rows, however the rows go

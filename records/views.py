@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.decorators import private_view
-from records import actions, changes, forms
+from records import actions, changes, evidence_actions, forms
 from records.models import Incident
 from vault import drafts
 from vault.forms import drafted
@@ -150,6 +150,7 @@ def incident(request, incident_id):
             "tag_labels": tag_labels(entry),
             "edits": found.head_number - 1,
             "quick": entry.get("kind") == forms.QUICK,
+            "evidence_files": evidence_actions.files_of(request.vault, found),
         },
     )
 

@@ -8,6 +8,7 @@ page, and a deletion.
 
 from django.test import Client
 
+from records.tests import evidence_canary_use
 from records.tests.share_canary import use_shares
 from tests.steps import created_id, get_ok, keep_draft, page_form, post_ok
 
@@ -17,9 +18,12 @@ INCIDENT = "records:incident"
 def use_everything(client: Client, canary: str) -> None:
     quick_id = quick_entry(client, canary)
     full_id = full_entry(client, canary, "/records/new/")
-    full_entry(client, canary, "/records/new/work/", extra=("manager", "hr_route", "policy"))
+    work_id = full_entry(
+        client, canary, "/records/new/work/", extra=("manager", "hr_route", "policy")
+    )
     family_id = full_entry(client, canary, "/records/new/family/", extra=("present", "said"))
     complete(client, canary, quick_id)
+    evidence_canary_use.use_files(client, canary, work_id)
     get_ok(client, f"/records/{full_id}/versions/", says="Written once and never edited.")
     get_ok(client, "/records/", says=f"{canary} happened")
     get_ok(client, "/records/?tag=work", says=f"{canary} happened")
