@@ -158,6 +158,14 @@ def readable(out, data: dict) -> None:
             }
         )
         _write_entry(out, labels, entry)
+        incident_id = str((item.get("proof") or {}).get("id", ""))
+        for attached in data.get("evidence") or []:
+            if attached.get("incident") == incident_id:
+                meta = attached.get("meta") or {}
+                out.small(
+                    _("File: %(name)s (SHA-256 %(sha)s)")
+                    % {"name": meta.get("name", ""), "sha": meta.get("sha256", "")}
+                )
         for version in reversed(versions[:-1]):
             out.small(
                 _("Earlier: version %(n)s, received %(at)s")

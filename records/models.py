@@ -91,6 +91,9 @@ class Evidence(PrivateRecord):
     file_name = models.CharField(max_length=100)
     thumb_name = models.CharField(max_length=100, blank=True)
 
+    # A restore seals each file again under new storage names, on the new incident.
+    restore_resets = ("incident", "file_name", "thumb_name", "updated_at")
+
     class Meta:
         ordering = ["incident", "created_at"]
 
