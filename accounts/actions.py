@@ -191,6 +191,7 @@ def _new_decoy(parent: User) -> tuple[User, bytes]:
         auto_lock_minutes=parent.auto_lock_minutes,
         exit_url=parent.exit_url,
         discreet=parent.discreet,
+        show_help_lines=parent.show_help_lines,
     )
     decoy_dek = vault_keyring.random_data_key()
     # Each feature gives the new space a little ordinary-looking content.
@@ -288,6 +289,13 @@ def save_device_settings(space: User, auto_lock_minutes: int, exit_url: str, dis
         auto_lock_minutes=auto_lock_minutes, exit_url=exit_url, discreet=discreet
     )
     space.auto_lock_minutes, space.exit_url, space.discreet = auto_lock_minutes, exit_url, discreet
+
+
+def save_writing_settings(space: User, show_help_lines: bool) -> None:
+    """Shared by a space and its decoys, like the device settings: the settings
+    page looks the same whichever is open."""
+    User.objects.filter(pk__in=spaces.tree_ids(space.owner)).update(show_help_lines=show_help_lines)
+    space.show_help_lines = show_help_lines
 
 
 def _copy_totp_to_decoy(user: User, box: Box, decoy: User, decoy_box: Box) -> None:

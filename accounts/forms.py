@@ -186,6 +186,13 @@ class DeleteAccountForm(forms.Form):
     )
 
 
+class WritingForm(forms.Form):
+    show_help_lines = forms.BooleanField(
+        label=_("Show help lines when what I write sounds heavy"),
+        required=False,
+    )
+
+
 class PreferencesForm(forms.Form):
     auto_lock_minutes = forms.TypedChoiceField(
         label=_("Lock automatically after"),

@@ -57,6 +57,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     auto_lock_minutes = models.PositiveSmallIntegerField(default=15)
     exit_url = models.CharField(max_length=200, blank=True, default="")
     discreet = models.CharField(max_length=16, blank=True, default="", choices=discreet.CHOICES)
+    # "Show help lines when what I write sounds heavy" (resources.api.wants_help_lines).
+    show_help_lines = models.BooleanField(default=True)
     totp_secret = SealedField(null=True)
     totp_last_step = models.PositiveBigIntegerField(default=0, editable=False)
     # Moves on whenever this space's keys change (passphrase, recovery code,

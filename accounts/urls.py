@@ -15,6 +15,7 @@ urlpatterns = [
     path("recovery-code/", views.recovery_code, name="recovery_code"),
     path("recover/", views.recover, name="recover"),
     path("settings/", views.settings_page, name="settings"),
+    path("settings/writing/", views.writing_settings, name="writing_settings"),
     path("settings/passphrase/", views.change_passphrase, name="change_passphrase"),
     path("settings/recovery-code/", views.new_recovery_code, name="new_recovery_code"),
     path("settings/two-step/", views.two_step, name="two_step"),

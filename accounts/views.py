@@ -357,8 +357,22 @@ def settings_page(request):
     return render(
         request,
         "accounts/settings.html",
-        {"form": form, "has_duress": spaces.has_duress(request.user)},
+        {
+            "form": form,
+            "writing_form": forms.WritingForm(initial={"show_help_lines": user.show_help_lines}),
+            "has_duress": spaces.has_duress(request.user),
+        },
     )
+
+
+@private_view
+@require_POST
+def writing_settings(request):
+    form = forms.WritingForm(request.POST)
+    form.is_valid()  # one tick box: unticked is an answer too
+    actions.save_writing_settings(request.user, form.cleaned_data.get("show_help_lines", False))
+    messages.success(request, _("Your settings are saved."))
+    return redirect("accounts:settings")
 
 
 @private_view

@@ -136,7 +136,7 @@ def section(r: dict) -> list[str]:
 
     met = "met" if r["zip_s"] <= r["goal_seconds"] else "NOT met"
     out = [
-        f"12. Exporting {r['entries']} records entries (a tenth with a small photo);"
+        f"15. Exporting {r['entries']} records entries (a tenth with a small photo);"
         f" goal under {r['goal_seconds']:.0f} s for the zip ({met})"
     ]
     rows = [

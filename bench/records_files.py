@@ -296,7 +296,7 @@ def section(r: dict) -> list[str]:
     mib = s["file_bytes"] / (1024 * 1024)
     met = "met" if s["sealer_ratio"] <= s["goal_ratio"] else "NOT met"
     out = [
-        f"11. A {mib:.0f} MiB upload in {s['piece_bytes'] // 1024} KiB pieces: sealing "
+        f"14. A {mib:.0f} MiB upload in {s['piece_bytes'] // 1024} KiB pieces: sealing "
         f"(goal within {s['goal_ratio']:.1f}x of bare AES-GCM: {met}) and peak memory"
     ]
     t = s["seconds"]

@@ -12,9 +12,15 @@
 8. a thread of 50,000 posts: last page beside first (bench.community)
 9. search over 100,000 posts on PostgreSQL, skipped with the reason when unreachable
 10. a community thread page under wrk beside /ping/ (bench.community)
-11. a 25 MB upload: sealing it beside a bare AES-GCM pass, and peak memory while
+11. searching 2,000 sealed journal pages of one member in memory, beside opening
+    them all (bench.journal)
+12. the mood year view with 365 check-ins beside opening the same rows and /ping/
+    (bench.mood)
+13. the day counter's page and the dashboard with years of noted contacts, beside
+    a member who never used it (bench.steady)
+14. a 25 MB upload: sealing it beside a bare AES-GCM pass, and peak memory while
     it arrives through a real request (bench.records_files)
-12. exporting 500 records entries as a PDF and a zip beside only opening them
+15. exporting 500 records entries as a PDF and a zip beside only opening them
     (bench.records_export)
 
     .venv/bin/python -m bench.run
@@ -112,6 +118,9 @@ def main() -> int:
         _step(results, errors, "newsletter", newsletter.bench_newsletter)
         _step(results, errors, "community_pages", community.bench_thread_pages)
         _step(results, errors, "community_search", community.bench_search)
+        from bench import steady
+
+        _step(results, errors, "steady", steady.bench_steady)
         if "skipped" in results.get("community_search", {}):
             skipped.append(f"Search on PostgreSQL (9): {results['community_search']['skipped']}")
 
@@ -122,6 +131,12 @@ def main() -> int:
         from bench import records_export
 
         _step(results, errors, "records_export", records_export.bench_records_export)
+        from bench import journal
+
+        _step(results, errors, "journal_search", journal.run)
+        from bench import mood
+
+        _step(results, errors, "mood_year", mood.bench_year_view)
 
         wrk, why = load.ensure_wrk()
         if wrk is None:
@@ -207,6 +222,19 @@ def print_table(results: dict) -> None:
         from bench import records_export
 
         sections.append(records_export.section(results["records_export"]))
+    if "journal_search" in results:
+        from bench import journal
+
+        sections.append(journal.section(results["journal_search"]))
+    from bench import mood
+
+    mood_lines = mood.section(results)
+    if mood_lines:
+        sections.append(mood_lines)
+    if "steady" in results:
+        from bench import steady
+
+        sections.append(steady.section(results["steady"]))
     for section in sections:
         lines += ["", *section]
     lines += ["", f"Whole run: {results['total_seconds']:.0f} s", "=" * 100]

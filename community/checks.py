@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from community.markup import tidy
 from community.models import WatchedWord
+from resources.api import sounds_like_crisis
 
 PHONE = re.compile(r"(?<!\w)(?:\+|00)?\d[\d\s().-]{7,}\d(?!\w)")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
@@ -41,40 +42,6 @@ NOT_NAMES = {
     "God",
     "Haven",
 }
-
-# Words about harming oneself or being in danger now. Matching is on whole
-# words, case-insensitively; a phrase matches with any spacing.
-CRISIS_PHRASES = [
-    "kill myself",
-    "killing myself",
-    "end my life",
-    "end it all",
-    "suicide",
-    "suicidal",
-    "want to die",
-    "hurt myself",
-    "hurting myself",
-    "self harm",
-    "self-harm",
-    "cut myself",
-    "cutting myself",
-    "overdose",
-    "no reason to live",
-    "he will kill me",
-    "she will kill me",
-    "they will kill me",
-    "going to kill me",
-    "threatened to kill me",
-    "he's outside",
-    "she's outside",
-    "in danger right now",
-    "not safe right now",
-    "locked me in",
-]
-CRISIS = re.compile(
-    r"\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in CRISIS_PHRASES) + r")\b",
-    re.IGNORECASE,
-)
 
 
 @dataclass
@@ -117,7 +84,7 @@ def look_at(*texts: str) -> Findings:
     hits = watched(text)
     return Findings(
         personal=personal_details(text),
-        crisis=bool(CRISIS.search(text)),
+        crisis=sounds_like_crisis(text),
         blocked_by=hits.get(WatchedWord.Action.BLOCK, ""),
         hold_for=hits.get(WatchedWord.Action.HOLD, ""),
         flag_for=hits.get(WatchedWord.Action.FLAG, ""),

@@ -72,6 +72,9 @@ INSTALLED_APPS = [
     "circle",
     "community",
     "records",
+    "journal",
+    "mood",
+    "nocontact",
 ]
 
 MIDDLEWARE = [

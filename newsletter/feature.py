@@ -7,7 +7,12 @@ from core.features import Feature, Link, Tool
 # newsletter data and this feature owns no private model.
 FEATURE = Feature(
     app="newsletter",
-    tools=[Tool([Link(_("Weekly notes by email"), "newsletter:subscribe")], order=90)],
+    tools=[
+        Tool(
+            [Link(_("Weekly notes by email"), "newsletter:subscribe", _("Notes by email"))],
+            order=90,
+        )
+    ],
     canary="newsletter.tests.canary_use",
     public_pages=["newsletter:subscribe", "newsletter:asked"],
 )

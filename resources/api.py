@@ -1,4 +1,5 @@
-"""What other apps may ask the resources app: the chosen country and its help lines.
+"""What other apps may ask the resources app: the chosen country and its help
+lines, and whether words someone wrote sound like a crisis.
 
 The country is only ever the one the person chose on /help/ (a device cookie).
 It is never guessed from an address, the IP or the browser's language.
@@ -10,6 +11,7 @@ import logging
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from resources.crisis import sounds_like_crisis as sounds_like_crisis  # for other apps
 from resources.models import Country, HelpLine
 
 if TYPE_CHECKING:
@@ -19,6 +21,20 @@ logger = logging.getLogger(__name__)
 
 COOKIE = "hv_cc"
 COOKIE_MAX_AGE = 365 * 24 * 60 * 60
+
+
+def wants_help_lines(user) -> bool:
+    """Whether this person keeps "Show help lines when what I write sounds
+    heavy" on (the default). They choose it on the settings page."""
+    return bool(getattr(user, "show_help_lines", True))
+
+
+def heavy_words_help(request, *texts: str) -> bool:
+    """Whether a page should show help lines quietly beside these words, which
+    the person wrote just now: they sound like a crisis and the person has not
+    turned the help off. Decided in memory, for this page only: nothing about
+    it is stored, logged or sent anywhere (resources/crisis.py)."""
+    return wants_help_lines(getattr(request, "user", None)) and sounds_like_crisis(*texts)
 
 
 def countries() -> list[tuple[str, str]]:

@@ -154,6 +154,43 @@ def fill_every_sealed_column(user, box) -> dict[str, str]:
     evidence.file_name = sealed_files.save(box, io.BytesIO(b"%PDF-1.4 a letter"), "evidence")
     evidence.meta = box.seal_json(evidence, "meta", {"name": mark("records.Evidence.meta")})
     evidence.save()
+    from journal import actions as journal
+
+    journal.create_entry(
+        user,
+        box,
+        "facts",
+        {
+            "title": "",
+            "answers": {"happened": mark("journal.Entry.content")},
+            "tags": ["a tag"],
+            "day": datetime.date(2026, 3, 14),
+        },
+    )
+    from mood import actions as mood
+    from mood.checkins import Entry
+
+    day = datetime.date(2026, 5, 1)
+    mood.add(user, box, Entry(None, day, 3, note=mark("mood.CheckIn.data")))
+    from nocontact import actions as nocontact
+
+    nocontact.save_counter(
+        user,
+        box,
+        {
+            "mode": "low",
+            "start": datetime.date(2025, 3, 1),
+            "allowed": ["app"],
+            "allowed_note": mark("nocontact.Steady.counter"),
+        },
+    )
+    nocontact.log_contact(
+        user,
+        box,
+        {"on": datetime.date(2025, 3, 9), "how": "app", "note": mark("nocontact.Steady.contacts")},
+    )
+    nocontact.add_writing(user, box, mark("nocontact.Steady.urges"))
+    nocontact.save_lists(user, box, [mark("nocontact.Steady.lists")], [])
     return m
 
 
@@ -259,7 +296,18 @@ def test_the_readable_pdfs_hold_the_words_as_written(member):
     assess.save_check(user, box, SavedCheck.DANGER, {"answers": {"weapon": "yes"}})
     readable = download(client, kind="readable")
     with zipfile.ZipFile(io.BytesIO(readable.content)) as archive:
-        apps = ("plan", "assess", "scripts", "money", "inspire", "circle", "records")
+        apps = (
+            "records",
+            "plan",
+            "assess",
+            "scripts",
+            "money",
+            "inspire",
+            "circle",
+            "journal",
+            "mood",
+            "nocontact",
+        )
         text = {app: read_pdf(archive.read(f"{app}.pdf")) for app in apps}
     for column, mark in filled.items():
         assert mark in text[column.split(".")[0]], column

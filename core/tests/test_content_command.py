@@ -44,13 +44,13 @@ def rows(label):
 def test_it_loads_the_guide_the_help_lines_and_the_scripts_and_says_what_it_did(registered):
     output = load_content()
     lines = output.splitlines()
-    assert lines[0] == "Guide, 16 sections: 16 added."
+    assert lines[0] == "Guide, 17 sections: 17 added."
     assert re.match(
         r"Help lines \(file version \d+\): countries 6 added; help lines \d+ added", lines[1]
     )
     assert re.match(r"Scripts \(file version \d+\): \d+ added", lines[2]), lines[2]
     assert re.match(r"Daily reminders \(file version \d+\): ", lines[3]), lines[3]
-    assert rows("guide.Section").count() == 16
+    assert rows("guide.Section").count() == 17
     assert rows("resources.HelpLine").count() > 50
     assert rows("scripts.Script").count() > 36
 
@@ -97,7 +97,7 @@ def test_a_broken_file_stops_only_its_own_feature_and_is_named(registered, monke
         call_command("load_content", stdout=StringIO(), stderr=err)
     assert f"{tmp_path}/broken.yaml:2: versoin: this name is not one" in err.getvalue()
     # Everything else was loaded all the same.
-    assert rows("guide.Section").count() == 16
+    assert rows("guide.Section").count() == 17
     assert rows("scripts.Script").exists()
     assert rows("resources.HelpLine").exists()
 

@@ -16,7 +16,7 @@ def test_a_searched_canary_is_shown_back_but_stored_and_logged_nowhere(owner_cli
     caplog.set_level(logging.DEBUG)
     with CaptureQueriesContext(connection) as queries:
         use_everything(owner_client, CANARY)
-    assert Section.objects.count() == 16
+    assert Section.objects.count() == 17
     sql = "\n".join(q["sql"] for q in queries.captured_queries).lower()
     assert "safety" in sql  # the guide's own words were searched
     assert CANARY.lower() not in sql

@@ -9,10 +9,10 @@ from guide import content_files
 from guide.models import Section
 
 
-def test_there_is_one_content_file_for_each_of_the_sixteen_sections():
+def test_there_is_one_content_file_for_each_of_the_seventeen_sections():
     files = content_files.read_all()
-    assert [f.number for f in files] == list(range(1, 17))
-    assert len({f.slug for f in files}) == 16
+    assert [f.number for f in files] == list(range(1, 18))
+    assert len({f.slug for f in files}) == 17
 
 
 def test_each_section_is_substantial_but_readable():
@@ -23,7 +23,7 @@ def test_each_section_is_substantial_but_readable():
 
 
 def test_every_file_loads_and_its_page_renders(guide, stranger_client):
-    assert guide.count() == 16
+    assert guide.count() == 17
     for section in guide:
         page = stranger_client.get(f"/guide/{section.slug}/")
         assert page.status_code == 200, section.slug

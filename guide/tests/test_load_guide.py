@@ -45,17 +45,17 @@ def edit_in_the_admin(section, **changes):
     section.save()
 
 
-def test_the_first_run_adds_all_sixteen_sections(db):
+def test_the_first_run_adds_all_seventeen_sections(db):
     output = load()
-    assert Section.objects.count() == 16
-    assert "Guide, 16 sections: 16 added." in output
+    assert Section.objects.count() == 17
+    assert "Guide, 17 sections: 17 added." in output
 
 
 def test_running_it_again_changes_nothing(db):
     load()
     before = {s.slug: (s.updated_at, s.body_html) for s in Section.objects.all()}
     output = load()
-    assert "Guide, 16 sections: 16 unchanged." in output
+    assert "Guide, 17 sections: 17 unchanged." in output
     after = {s.slug: (s.updated_at, s.body_html) for s in Section.objects.all()}
     assert after == before
     assert search.search("eggshells")
@@ -68,7 +68,7 @@ def test_a_newer_file_updates_its_section(db, content):
     section = Section.objects.get(slug="daily-tools")
     assert section.source_version == 2
     assert "humming" in section.body_html
-    assert "1 updated, 15 unchanged" in output
+    assert "1 updated, 16 unchanged" in output
     assert [s.slug for s, _ in search.search("humming")] == ["daily-tools"]
 
 
@@ -101,7 +101,7 @@ def test_force_replaces_an_admin_edit_with_the_file(db, content):
     section.refresh_from_db()
     assert "Checking the facts" in section.body_markdown
     assert not section.edited_by_operator
-    assert "1 updated, 15 unchanged" in output
+    assert "1 updated, 16 unchanged" in output
 
 
 def test_a_corrected_file_is_loaded_even_when_its_version_was_not_raised(db, content):
@@ -120,7 +120,7 @@ def test_a_section_whose_file_is_gone_is_removed_unless_an_operator_edited_it(db
     (content / "16-questions.md").unlink()
     (content / "15-community.md").unlink()
     output = load(content)
-    assert "Guide, 14 sections: 14 unchanged, 1 removed." in output
+    assert "Guide, 15 sections: 15 unchanged, 1 removed." in output
     assert not Section.objects.filter(slug="community").exists()
     assert Section.objects.get(slug="questions").title == "Your questions"
     assert not [s for s, _ in search.search("community") if s.slug == "community"]
@@ -137,17 +137,17 @@ def test_a_section_an_operator_added_in_the_admin_stays(db, content):
 
 
 def test_a_broken_file_stops_the_load_with_a_clear_message(db, content):
-    (content / "17-extra.md").write_text("no front matter here")
-    with pytest.raises(CommandError, match="17-extra.md:1: it must start with front matter"):
+    (content / "18-extra.md").write_text("no front matter here")
+    with pytest.raises(CommandError, match="18-extra.md:1: it must start with front matter"):
         load(content)
     assert Section.objects.count() == 0
 
 
 def test_a_slug_that_would_hide_a_guide_page_is_refused(db, content):
-    (content / "17-search.md").write_text(
-        "---\nnumber: 17\nslug: search\ntitle: T\nsummary: S\nversion: 1\n---\nWords.\n"
+    (content / "18-search.md").write_text(
+        "---\nnumber: 18\nslug: search\ntitle: T\nsummary: S\nversion: 1\n---\nWords.\n"
     )
-    with pytest.raises(CommandError, match="17-search.md:3: slug: the slug 'search' is taken"):
+    with pytest.raises(CommandError, match="18-search.md:3: slug: the slug 'search' is taken"):
         load(content)
 
 
@@ -166,7 +166,7 @@ def test_two_sections_can_swap_places(db, content, stranger_client):
     renumber(content, "03-safety-first.md", 4)
     renumber(content, "04-preparing-to-leave.md", 3)
     output = load(content)
-    assert "2 updated, 14 unchanged" in output
+    assert "2 updated, 15 unchanged" in output
     assert Section.objects.get(slug="safety-first").number == 4
     assert Section.objects.get(slug="preparing-to-leave").number == 3
     contents = stranger_client.get("/guide/").content.decode().split('class="guide-toc"')[1]
@@ -176,12 +176,12 @@ def test_two_sections_can_swap_places(db, content, stranger_client):
 
 def test_a_new_section_can_take_the_number_another_one_moves_away_from(db, content):
     load(content)
-    renumber(content, "16-questions.md", 17)
+    renumber(content, "16-questions.md", 18)
     (content / "16-new-words.md").write_text(
         "---\nnumber: 16\nslug: new-words\ntitle: New words\nsummary: S\nversion: 1\n---\nWords.\n"
     )
     load(content)
-    assert Section.objects.get(slug="questions").number == 17
+    assert Section.objects.get(slug="questions").number == 18
     assert Section.objects.get(slug="new-words").number == 16
 
 

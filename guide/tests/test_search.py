@@ -190,4 +190,4 @@ def test_the_database_search_is_the_one_for_this_database(guide):
     else:
         with connection.cursor() as cursor:
             cursor.execute("SELECT count(*) FROM guide_section_fts")
-            assert cursor.fetchone()[0] == 16
+            assert cursor.fetchone()[0] == 17

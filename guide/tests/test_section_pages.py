@@ -7,7 +7,7 @@ def test_a_section_shows_its_reading_time_and_place_in_the_guide(guide, stranger
     section = guide.get(number=4)
     body = stranger_client.get(f"/guide/{section.slug}/").content.decode()
     assert f"About {section.reading_minutes} minutes to read" in body
-    assert "Part 4 of 16" in body
+    assert "Part 4 of 17" in body
 
 
 def test_previous_and_next_lead_through_the_guide_in_order(guide, stranger_client):
@@ -16,7 +16,7 @@ def test_previous_and_next_lead_through_the_guide_in_order(guide, stranger_clien
     assert 'href="/guide/words-for-hard-moments/" rel="next"' in body
     first = stranger_client.get("/guide/why-leaving-is-hard/").content.decode()
     assert 'rel="prev"' not in first
-    last = stranger_client.get("/guide/questions/").content.decode()
+    last = stranger_client.get("/guide/scenes-you-might-recognise/").content.decode()
     assert 'rel="next"' not in last
 
 

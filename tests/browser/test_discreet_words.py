@@ -28,6 +28,7 @@ from playwright.sync_api import expect
 from accounts import actions
 from conftest import DURESS_PASSPHRASE, OWNER_NAME, OWNER_PASSPHRASE
 from core.features import page_url
+from nocontact.steps import STEPS as NOCONTACT_STEP_LIST
 from plan import actions as plan_actions
 from plan.demo import decoy_reasons
 from plan.tests.helpers import PART_SLUGS
@@ -42,6 +43,8 @@ GIVEAWAYS = re.compile(
     r"|haven(?!['’]t))\b",
     re.IGNORECASE,
 )
+
+NOCONTACT_STEPS = [step.slug for step in NOCONTACT_STEP_LIST]
 
 # The private tools this check covers: URL names, or (name, arguments).
 TOOL_PAGES = [
@@ -83,6 +86,23 @@ TOOL_PAGES = [
     "records:export",
     "records:shares",
     "records:share_new",
+    "journal:index",
+    "journal:new",
+    ("journal:new_in", {"mode": "letter"}),
+    ("journal:new_in", {"mode": "patterns"}),
+    "journal:tags",
+    "journal:calendar",
+    "mood:index",
+    "mood:week",
+    "mood:month",
+    "mood:year",
+    "mood:patterns",
+    "nocontact:index",
+    "nocontact:settings",
+    "nocontact:contact",
+    "nocontact:tempted",
+    *[("nocontact:step", {"slug": slug}) for slug in NOCONTACT_STEPS],
+    "nocontact:done",
 ]
 
 # What a glance takes in on any page: the tab's title, the top button, the nav,

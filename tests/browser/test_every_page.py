@@ -4,7 +4,7 @@ no serious or critical barrier and nothing makes the page scroll sideways;
 and every internal link on those pages answers 200 or an intended redirect.
 
 One page per view (the first link found to it) rather than every link: the
-sixteen guide sections share one template, and so do every edit page of a
+seventeen guide sections share one template, and so do every edit page of a
 kind. New views are covered as soon as something links to them. The two
 walks are separate tests, so `pytest -n 2` runs them side by side.
 """
