@@ -29,6 +29,8 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from records import chain, signing
+from records.evidence_actions import PURPOSE as EVIDENCE_PURPOSE
+from records.evidence_actions import THUMB_PURPOSE
 from records.models import Evidence, Incident, IncidentVersion
 from vault import files
 from vault.box import Box
@@ -38,8 +40,6 @@ PDF_NAME = "records.pdf"
 JSON_NAME = "records.json"
 MANIFEST_NAME = "MANIFEST.txt"
 # Storage purposes the evidence files and thumbnails are sealed under.
-EVIDENCE_PURPOSE = "evidence"
-THUMB_PURPOSE = "evidence"
 
 
 @dataclass

@@ -126,8 +126,11 @@ class Share(PrivateRecord):
     last_opened_at = models.DateTimeField(null=True, blank=True)
 
     # A link belongs to this server and its time: a restored space starts
-    # without any (and the copy is sealed under its own key, not the member's).
+    # without any, and the person's export leaves shares out (the copy and its
+    # key are sealed under the share's own passphrase, not the member's key;
+    # the entries it copied are in the export as entries).
     restored = False
+    exported = False
 
     class Meta:
         ordering = ["-created_at", "-id"]

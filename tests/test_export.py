@@ -195,9 +195,13 @@ def fill_every_sealed_column(user, box) -> dict[str, str]:
 
 
 def registry_columns() -> set[str]:
+    """Every sealed column the export must carry. A model says `exported = False`
+    only for rows bound to this server that a person's file leaves out on
+    purpose (a records share link: docs/export-format.md)."""
     return {
         f"{model._meta.label}.{name}"
         for model in features.owned_models()
+        if getattr(model, "exported", True)
         for name in sealed_columns(model)
     }
 
