@@ -18,6 +18,10 @@
     (bench.mood)
 13. the day counter's page and the dashboard with years of noted contacts, beside
     a member who never used it (bench.steady)
+14. a 25 MB upload: sealing it beside a bare AES-GCM pass, and peak memory while
+    it arrives through a real request (bench.records_files)
+15. exporting 500 records entries as a PDF and a zip beside only opening them
+    (bench.records_export)
 
     .venv/bin/python -m bench.run
 
@@ -120,6 +124,13 @@ def main() -> int:
         if "skipped" in results.get("community_search", {}):
             skipped.append(f"Search on PostgreSQL (9): {results['community_search']['skipped']}")
 
+        from bench import records_files
+
+        _step(results, errors, "records_files", records_files.bench_files)
+
+        from bench import records_export
+
+        _step(results, errors, "records_export", records_export.bench_records_export)
         from bench import journal
 
         _step(results, errors, "journal_search", journal.run)
@@ -209,6 +220,14 @@ def print_table(results: dict) -> None:
     community_lines = community.section(results)
     if community_lines:
         sections.append(community_lines)
+    if "records_files" in results:
+        from bench import records_files
+
+        sections.append(records_files.section(results["records_files"]))
+    if "records_export" in results:
+        from bench import records_export
+
+        sections.append(records_export.section(results["records_export"]))
     if "journal_search" in results:
         from bench import journal
 

@@ -40,6 +40,9 @@ HAVEN_PEPPER = _secret("HAVEN_PEPPER")
 # Server keys seal the little data the server must read while the person is
 # away. "id:base64key" pairs, comma separated; the first one seals.
 HAVEN_SERVER_KEYS = _secret("HAVEN_SERVER_KEYS")
+# Ed25519 seeds that sign each record's hash chain ("id:base64seed", comma
+# separated; the first signs, all verify). See records/signing.py.
+HAVEN_RECORDS_SIGNING_KEYS = _secret("HAVEN_RECORDS_SIGNING_KEYS")
 
 ALLOWED_HOSTS = env_list("HAVEN_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("HAVEN_CSRF_TRUSTED_ORIGINS", [])
@@ -68,6 +71,7 @@ INSTALLED_APPS = [
     "inspire",
     "circle",
     "community",
+    "records",
     "journal",
     "mood",
     "nocontact",

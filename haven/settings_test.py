@@ -12,6 +12,7 @@ DEBUG = False
 SECRET_KEY = "test-only-secret-key-not-for-production-0123456789abcdef"  # noqa: S105
 HAVEN_PEPPER = "dGVzdC1wZXBwZXItMzItYnl0ZXMtbG9uZy4uLi4uLi4="  # noqa: S105
 HAVEN_SERVER_KEYS = "k1:c2VydmVyLWtleS10ZXN0LTMyLWJ5dGVzLWxvbmcuLi4="  # noqa: S105
+HAVEN_RECORDS_SIGNING_KEYS = "t1:cmVjb3Jkcy1zaWduaW5nLXRlc3Qtc2VlZC0zMmJ5dGU="  # noqa: S105
 SECURE = False
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False

@@ -21,6 +21,7 @@ urlpatterns = [
     path("today/", include("inspire.urls")),
     path("circle/", include("circle.urls")),
     path("community/", include("community.urls")),
+    path("records/", include("records.urls")),
     path("journal/", include("journal.urls")),
     path("mood/", include("mood.urls")),
     path("steady/", include("nocontact.urls")),

@@ -261,6 +261,8 @@ class Form:
                 data[name] = [wanted]
             elif box.type == "date":
                 data[name] = [pick(text, name) or today.isoformat()]
+            elif box.type == "time":
+                data[name] = [pick(text, name) or "21:30"]
             elif box.type == "number" or box.inputmode in ("decimal", "numeric"):
                 data[name] = [pick(text, name) or "25"]
             elif box.tag == "textarea" or box.type in TYPED:

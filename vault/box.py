@@ -65,5 +65,9 @@ class Box:
     def seal_stream(self, file_aad: bytes, chunks: Iterable[bytes]) -> Iterator[bytes]:
         return crypto.seal_chunks(self._dek, chunks, file_aad)
 
+    def sealer(self, file_aad: bytes) -> crypto.ChunkSealer:
+        """For a file that arrives piece by piece (an upload): feed it, then finish."""
+        return crypto.ChunkSealer(self._dek, file_aad)
+
     def open_stream(self, file_aad: bytes, sealed: Iterable[bytes]) -> Iterator[bytes]:
         return crypto.open_chunks(self._dek, sealed, file_aad)

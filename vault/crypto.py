@@ -21,8 +21,9 @@ from __future__ import annotations
 import hmac
 import os
 import secrets
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
@@ -39,6 +40,7 @@ SALT_BYTES = 16
 TAG_BYTES = 16
 # Files are sealed in chunks so a large file never sits whole in memory.
 CHUNK_BYTES = 64 * 1024
+SEALED_CHUNK_BYTES = 1 + NONCE_BYTES + CHUNK_BYTES + TAG_BYTES
 # Size buckets for padding (see the module docstring).
 SMALLEST_BUCKET = 64
 PAGE_BUCKET = 4 * 1024
@@ -211,6 +213,78 @@ def _chunk_aad(file_aad: bytes, index: int, last: bool) -> bytes:
     return file_aad + b"|chunk|" + str(index).encode() + (b"|last" if last else b"|more")
 
 
+class ChunkSealer:
+    """Seals a file pushed to it piece by piece (an upload arriving), in chunks of CHUNK_BYTES.
+
+    `feed_into(piece, write)` hands each sealed chunk to `write` as soon as it
+    is full, and `finish_into(write)` the last one; `feed`/`finish` return
+    them as bytes instead. A chunk handed to `write` is only valid during
+    that call (one buffer is reused).
+
+    Unlike `seal_chunks`, which looks ahead, a full chunk is sealed at once as
+    "more follows", so nothing is held back: the last chunk is whatever is
+    left, and a file that ends exactly on a chunk boundary ends with an empty
+    last chunk (padded, like any short last chunk). `open_chunks` reads both
+    the same, and the stored size still tells only the size bucket.
+
+    Memory: one chunk of plaintext at most (only while pieces don't line up
+    with chunks; a piece that holds a whole chunk is sealed where it is) and
+    one reused buffer for a sealed chunk, whatever the file's size.
+    """
+
+    __slots__ = ("_aes", "_file_aad", "_buffer", "_filled", "_index", "_out")
+
+    def __init__(self, key: bytes | AESGCM, file_aad: bytes) -> None:
+        self._aes = key if isinstance(key, AESGCM) else AESGCM(key)
+        self._file_aad = file_aad
+        # Both buffers are made once, at their full size: growing one would over-allocate.
+        self._buffer = bytearray(CHUNK_BYTES)
+        self._filled = 0
+        self._index = 0
+        self._out = bytearray(SEALED_CHUNK_BYTES)
+
+    def _emit_full(self, data: memoryview | bytearray, write: Callable[[Any], object]) -> None:
+        # The layout of seal_unpadded, sealed straight into the reused buffer.
+        aad = _chunk_aad(self._file_aad, self._index, False)
+        self._index += 1
+        nonce = os.urandom(NONCE_BYTES)
+        out = memoryview(self._out)
+        out[0] = VERSION_UNPADDED
+        out[1 : 1 + NONCE_BYTES] = nonce
+        self._aes.encrypt_into(nonce, data, aad, out[1 + NONCE_BYTES :])
+        write(out)
+
+    def feed_into(self, piece: bytes, write: Callable[[Any], object]) -> None:
+        view = memoryview(piece)
+        while view:
+            if not self._filled and len(view) >= CHUNK_BYTES:
+                self._emit_full(view[:CHUNK_BYTES], write)  # no copy when pieces line up
+                view = view[CHUNK_BYTES:]
+                continue
+            take = min(CHUNK_BYTES - self._filled, len(view))
+            self._buffer[self._filled : self._filled + take] = view[:take]
+            self._filled += take
+            view = view[take:]
+            if self._filled == CHUNK_BYTES:
+                self._emit_full(self._buffer, write)
+                self._filled = 0
+
+    def finish_into(self, write: Callable[[Any], object]) -> None:
+        aad = _chunk_aad(self._file_aad, self._index, True)
+        write(seal(self._aes, bytes(self._buffer[: self._filled]), aad))
+        self._filled = 0
+
+    def feed(self, piece: bytes) -> list[bytes]:
+        ready: list[bytes] = []
+        self.feed_into(piece, lambda chunk: ready.append(bytes(chunk)))
+        return ready
+
+    def finish(self) -> bytes:
+        last: list[bytes] = []
+        self.finish_into(lambda chunk: last.append(bytes(chunk)))
+        return last[0]
+
+
 def seal_chunks(key: bytes, chunks: Iterable[bytes], file_aad: bytes) -> Iterator[bytes]:
     """Seal a stream of plaintext pieces into sealed chunks of CHUNK_BYTES.
 
@@ -221,25 +295,10 @@ def seal_chunks(key: bytes, chunks: Iterable[bytes], file_aad: bytes) -> Iterato
     to the nearest bucket; a last chunk that is exactly full has no room for
     the mark and is sealed unpadded, which comes to the same stored size.
     """
-    aes = AESGCM(key)
-    buffer = bytearray()
-    index = 0
+    sealer = ChunkSealer(key, file_aad)
     for piece in chunks:
-        buffer += piece
-        while len(buffer) > CHUNK_BYTES:
-            yield seal_unpadded(
-                aes, bytes(buffer[:CHUNK_BYTES]), _chunk_aad(file_aad, index, False)
-            )
-            del buffer[:CHUNK_BYTES]
-            index += 1
-    last_aad = _chunk_aad(file_aad, index, True)
-    if len(buffer) < CHUNK_BYTES:
-        yield seal(aes, bytes(buffer), last_aad)
-    else:
-        yield seal_unpadded(aes, bytes(buffer), last_aad)
-
-
-SEALED_CHUNK_BYTES = 1 + NONCE_BYTES + CHUNK_BYTES + TAG_BYTES
+        yield from sealer.feed(piece)
+    yield sealer.finish()
 
 
 def open_chunks(key: bytes, sealed: Iterable[bytes], file_aad: bytes) -> Iterator[bytes]:

@@ -6,11 +6,14 @@ settings change. A file is named by a random UUID that says nothing.
 
 from __future__ import annotations
 
+import hashlib
+import os
 import tempfile
 import uuid
 from collections.abc import Iterator
 from typing import IO
 
+from django.conf import settings
 from django.core.files import File
 from django.core.files.storage import default_storage
 
@@ -38,6 +41,66 @@ def save(box: Box, fileobj: IO[bytes], purpose: str) -> str:
             spool.write(chunk)
         spool.seek(0)
         return default_storage.save(name, File(spool))
+
+
+class _SealedSpool(File):
+    """A finished spool of sealed bytes; FileSystemStorage moves it instead of copying."""
+
+    def temporary_file_path(self) -> str:
+        return self.file.name
+
+
+class SealedWriter:
+    """Seals a file pushed to it piece by piece (an upload as it arrives).
+
+    Sealed chunks go to a temporary file as they are made, so memory holds one
+    chunk and one piece at most, and only sealed bytes ever reach the disk.
+    The SHA-256 of the plaintext is taken in the same pass. `finish()` puts
+    the file in storage and returns its name; `abort()` leaves nothing behind.
+    """
+
+    def __init__(self, box: Box, purpose: str) -> None:
+        self.name = f"{PREFIX}{uuid.uuid4().hex}"
+        self.size = 0
+        self._hash = hashlib.sha256()
+        self._sealer = box.sealer(_aad(self.name, purpose))
+        self._spool = tempfile.NamedTemporaryFile(  # noqa: SIM115 (closed in finish/abort)
+            prefix="haven-sealed-",
+            dir=settings.FILE_UPLOAD_TEMP_DIR,
+            delete=False,
+            buffering=0,  # whole sealed chunks are written at once: no copy in a buffer
+        )
+
+    def write(self, piece: bytes) -> None:
+        self.size += len(piece)
+        self._hash.update(piece)
+        self._sealer.feed_into(piece, self._spool.write)
+
+    @property
+    def sha256(self) -> str:
+        return self._hash.hexdigest()
+
+    def finish(self) -> str:
+        try:
+            self._sealer.finish_into(self._spool.write)
+            self._spool.flush()
+            self._spool.seek(0)
+            saved = default_storage.save(self.name, _SealedSpool(self._spool))
+            if saved != self.name:  # the name is bound into every chunk
+                delete(saved)
+                raise RuntimeError("storage renamed a sealed file")
+            return saved
+        finally:
+            self._drop_spool()
+
+    def abort(self) -> None:
+        self._drop_spool()
+
+    def _drop_spool(self) -> None:
+        path = self._spool.name
+        self._spool.close()
+        if os.path.exists(path):  # moved into storage, or still ours to remove
+            os.unlink(path)
 
 
 def _sealed_chunks(name: str) -> Iterator[bytes]:
