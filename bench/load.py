@@ -84,6 +84,8 @@ def server_env(var_dir: Path) -> dict[str, str]:
             "HAVEN_SECRET_KEY": secrets.token_urlsafe(50),
             "HAVEN_PEPPER": base64.b64encode(secrets.token_bytes(32)).decode(),
             "HAVEN_SERVER_KEYS": "k1:" + base64.b64encode(secrets.token_bytes(32)).decode(),
+            "HAVEN_RECORDS_SIGNING_KEYS": "r1:"
+            + base64.b64encode(secrets.token_bytes(32)).decode(),
             "HAVEN_SECURE": "0",
             "HAVEN_SSL_REDIRECT": "0",
             "HAVEN_ALLOWED_HOSTS": "127.0.0.1",

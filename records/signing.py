@@ -23,6 +23,8 @@ from django.core.exceptions import ImproperlyConfigured
 
 @cache
 def _keys(spec: str) -> tuple[tuple[str, Ed25519PrivateKey], ...]:
+    if not spec.strip():
+        raise ImproperlyConfigured("HAVEN_RECORDS_SIGNING_KEYS is not set")
     keys = []
     for part in spec.split(","):
         key_id, sep, seed = part.strip().partition(":")

@@ -6,7 +6,7 @@ import sys
 
 from django.conf import settings
 
-SECRETS = ("HAVEN_SECRET_KEY", "HAVEN_PEPPER", "HAVEN_SERVER_KEYS")
+SECRETS = ("HAVEN_SECRET_KEY", "HAVEN_PEPPER", "HAVEN_SERVER_KEYS", "HAVEN_RECORDS_SIGNING_KEYS")
 
 
 def import_wsgi(tmp_path, **extra: str) -> subprocess.CompletedProcess:
@@ -42,6 +42,7 @@ def test_with_its_secrets_the_web_server_starts(tmp_path):
         HAVEN_SECRET_KEY=settings.SECRET_KEY,
         HAVEN_PEPPER=settings.HAVEN_PEPPER,
         HAVEN_SERVER_KEYS=settings.HAVEN_SERVER_KEYS,
+        HAVEN_RECORDS_SIGNING_KEYS=settings.HAVEN_RECORDS_SIGNING_KEYS,
     )
     assert started.returncode == 0, started.stderr[-2000:]
     assert started.stdout.strip() == "True"
