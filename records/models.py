@@ -142,4 +142,9 @@ def _share_files_go_with_it(sender, instance: Share, **kwargs) -> None:
     from vault import files
 
     names = list(instance.file_names or [])
-    transaction.on_commit(lambda: [files.delete(name) for name in names])
+
+    def delete_them() -> None:
+        for name in names:
+            files.delete(name)
+
+    transaction.on_commit(delete_them)

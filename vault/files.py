@@ -47,6 +47,7 @@ class _SealedSpool(File):
     """A finished spool of sealed bytes; FileSystemStorage moves it instead of copying."""
 
     def temporary_file_path(self) -> str:
+        assert self.file is not None
         return self.file.name
 
 

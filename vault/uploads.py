@@ -113,15 +113,15 @@ class SealedUploadHandler(FileUploadHandler):
             raise StopUpload(connection_reset=False)
         if self.box is None:
             # Locked while choosing: the bytes are read past, never kept.
-            self.refused.append(Refusal(self.file_name, str(LOCKED)))
+            self.refused.append(Refusal(self.file_name or "", str(LOCKED)))
             raise SkipFile
 
     def _refuse(self, message) -> None:
-        self.refused.append(Refusal(self.file_name, str(message)))
+        self.refused.append(Refusal(self.file_name or "", str(message)))
         self._drop()
 
     def _decide(self, head: bytes) -> None:
-        kind = filekinds.sniff(head, self.file_name)
+        kind = filekinds.sniff(head, self.file_name or "")
         self._kind = kind
         if kind.family == filekinds.IMAGE:
             self._photo = io.BytesIO()
@@ -219,7 +219,9 @@ class Received:
     @property
     def refused(self) -> list[Refusal]:
         """Files turned away (read only once the request's body has been)."""
-        self.handler.request.FILES  # noqa: B018 (reads the body if nothing has yet)
+        request = self.handler.request
+        assert request is not None
+        request.FILES  # noqa: B018 (reads the body if nothing has yet)
         return self.handler.refused
 
     def save(self, box: Box, data: bytes, purpose: str = PURPOSE) -> str:
