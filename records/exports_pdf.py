@@ -20,7 +20,7 @@ from core.pdf import (
     SIZES,
     FontsMissing,
     _clean,
-    _Pages,
+    _pages_class,
     coverage,
     fonts_for,
     main_fonts,
@@ -200,7 +200,7 @@ def _render(doc: _Doc, footer: str) -> bytes:
     joined, fallbacks = fonts_for(everything)
     texts = [t.replace("\u2028", "\n") for t in joined.split("\n")]
     regular, bold = main_fonts()
-    pdf = _Pages(format="A4")
+    pdf = _pages_class()(format="A4")
     pdf.footer_text = texts[-1]
     pdf.set_title(_("Notes"))
     pdf.set_margins(14, 12, 14)
