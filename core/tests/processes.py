@@ -37,6 +37,7 @@ def haven_env(database_url: str, var_dir: Path, **extra: str) -> dict[str, str]:
         HAVEN_SECRET_KEY=settings.SECRET_KEY,
         HAVEN_PEPPER=settings.HAVEN_PEPPER,
         HAVEN_SERVER_KEYS=settings.HAVEN_SERVER_KEYS,
+        HAVEN_RECORDS_SIGNING_KEYS=settings.HAVEN_RECORDS_SIGNING_KEYS,
         HAVEN_ARGON2_MEMORY_KIB="64",
         HAVEN_ARGON2_TIME="1",
         HAVEN_ARGON2_LANES="1",
