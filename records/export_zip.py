@@ -87,15 +87,11 @@ class OwnerSource:
 
 
 def entry_day(entry: dict, fallback: datetime.date | None = None) -> datetime.date | None:
-    """The day an entry says it happened on (its own date, else `fallback`)."""
-    for key in ("date", "when", "day", "happened_on"):
-        value = entry.get(key)
-        if isinstance(value, str) and len(value) >= 10:
-            try:
-                return datetime.date.fromisoformat(value[:10])
-            except ValueError:
-                continue
-    return fallback
+    """The day an entry says it happened on (its own `date`, else `fallback`)."""
+    try:
+        return datetime.date.fromisoformat(entry.get("date") or "")
+    except ValueError:
+        return fallback
 
 
 def gather(box: Box, incidents: list[Incident]) -> tuple[list[Item], OwnerSource]:
