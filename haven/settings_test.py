@@ -3,8 +3,10 @@
 import os
 import tempfile
 
-# Each test process gets its own folder for media and the outbox.
-os.environ.setdefault("HAVEN_VAR_DIR", tempfile.mkdtemp(prefix="haven-test-"))
+# Each test process gets its own folder for media, the outbox and the sign-in
+# slots. Always a new one: parallel test workers inherit the environment of
+# the process that started them, and must not share files.
+os.environ["HAVEN_VAR_DIR"] = tempfile.mkdtemp(prefix="haven-test-")
 
 from haven.settings import *  # noqa: E402,F403
 

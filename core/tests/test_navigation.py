@@ -53,7 +53,7 @@ def test_someone_not_signed_in_sees_each_features_public_entry_then_sign_in():
 
 def test_a_member_sees_home_first_and_settings_last(owner_client):
     labels = [label for _href, _current, label in nav_links(owner_client.get("/home/"))]
-    assert labels == ["Home", "Guide", "Checks", "Help", "Community", "Settings"]
+    assert labels == ["Home", "Guide", "Checks", "Help", "Community", "Tempted?", "Settings"]
 
 
 def test_the_entry_of_the_features_own_pages_is_marked_current(owner_client):
@@ -69,7 +69,7 @@ def test_a_private_entry_shows_only_with_an_open_vault(with_extra_feature, owner
     assert "Plans" not in stranger
     links = nav_links(owner_client.get("/safety-plan/"))
     labels = [label for _h, _c, label in links]
-    assert labels == ["Home", "Guide", "Plans", "Checks", "Help", "Community", "Settings"]
+    assert labels == ["Home", "Guide", "Plans", "Checks", "Help", "Community", "Tempted?", "Settings"]
     assert ("/safety-plan/", True, "Plans") in links
     owner_client.post("/lock/")
     locked = [label for _h, _c, label in nav_links(owner_client.get("/staying-safe/"))]
