@@ -69,7 +69,16 @@ def test_a_private_entry_shows_only_with_an_open_vault(with_extra_feature, owner
     assert "Plans" not in stranger
     links = nav_links(owner_client.get("/safety-plan/"))
     labels = [label for _h, _c, label in links]
-    assert labels == ["Home", "Guide", "Plans", "Checks", "Help", "Community", "Tempted?", "Settings"]
+    assert labels == [
+        "Home",
+        "Guide",
+        "Plans",
+        "Checks",
+        "Help",
+        "Community",
+        "Tempted?",
+        "Settings",
+    ]
     assert ("/safety-plan/", True, "Plans") in links
     owner_client.post("/lock/")
     locked = [label for _h, _c, label in nav_links(owner_client.get("/staying-safe/"))]
