@@ -4,7 +4,9 @@
     - a bare AES-GCM pass: cryptography's AESGCM sealing each 64 KiB chunk
       with a fresh nonce (the baseline);
     - the vault's sealer alone (chunk framing, associated data, the padded
-      last chunk): the goal, within 1.5x of the baseline;
+      last chunk), fed as a form upload feeds it (the first piece short, so
+      no piece lines up with a chunk): the goal, within 1.5x of the baseline;
+      and fed pieces that line up, as a stored file read back is;
     - the whole upload handler: sniffing the kind, sealing, SHA-256 of the
       original bytes in the same pass, the sealed spool file and its move
       into storage; shown beside the baseline and beside a bare AES-GCM plus
@@ -34,6 +36,7 @@ from bench.measure import interleaved_samples, proc_status_kib, reset_peak
 
 FILE_BYTES = 25 * 1024 * 1024
 PIECE_BYTES = 64 * 1024  # Django's upload handler chunk
+FORM_HEAD_BYTES = 155  # what the multipart part's headers take from the first piece
 REPS = 7
 GOAL_RATIO = 1.5
 GOAL_CHUNKS = 2.0
@@ -56,6 +59,10 @@ def bench_sealing() -> dict:
     data = _recording(FILE_BYTES)
     view = memoryview(data)
     pieces = [bytes(view[i : i + PIECE_BYTES]) for i in range(0, len(data), PIECE_BYTES)]
+    # As a form upload really arrives: the first piece is short by the part's
+    # headers, so no later piece lines up with a chunk.
+    starts = [0, *range(PIECE_BYTES - FORM_HEAD_BYTES, len(data), PIECE_BYTES)]
+    upload_pieces = [bytes(view[a:b]) for a, b in zip(starts, [*starts[1:], len(data)])]
     key = crypto.random_key()
     box = Box(key)
 
@@ -73,6 +80,12 @@ def bench_sealing() -> dict:
         digest.hexdigest()
 
     def vault_sealer():
+        sealer = box.sealer(b"bench")
+        for piece in upload_pieces:
+            sealer.feed_into(piece, len)
+        sealer.finish_into(len)
+
+    def vault_sealer_aligned():
         sealer = box.sealer(b"bench")
         for piece in pieces:
             sealer.feed_into(piece, len)
@@ -95,8 +108,8 @@ def bench_sealing() -> dict:
     def upload_handler():
         handler = uploads.SealedUploadHandler(None, box)
         handler.new_file("file", "recording.mp3", "audio/mpeg", None)
-        for start, piece in enumerate(pieces):
-            handler.receive_data_chunk(piece, start * PIECE_BYTES)
+        for piece, start in zip(upload_pieces, starts):
+            handler.receive_data_chunk(piece, start)
         result = handler.file_complete(len(data))
         stored.append(result.storage_name)
         if result.sha256 != hashlib.sha256(data).hexdigest():
@@ -108,6 +121,7 @@ def bench_sealing() -> dict:
             "bare_sha": bare_aes_gcm_and_sha256,
             "bare_sha_file": bare_aes_gcm_sha256_and_file,
             "sealer": vault_sealer,
+            "sealer_aligned": vault_sealer_aligned,
             "handler": upload_handler,
         },
         REPS,
@@ -126,6 +140,7 @@ def bench_sealing() -> dict:
         "reps": REPS,
         "seconds": medians,
         "sealer_ratio": medians["sealer"] / medians["bare"],
+        "sealer_aligned_ratio": medians["sealer_aligned"] / medians["bare"],
         "handler_ratio": medians["handler"] / medians["bare"],
         "handler_vs_bare_sha_file": medians["handler"] / medians["bare_sha_file"],
         "goal_ratio": GOAL_RATIO,
@@ -294,16 +309,23 @@ def section(r: dict) -> list[str]:
 
     s, m = r["sealing"], r["memory"]
     mib = s["file_bytes"] / (1024 * 1024)
-    met = "met" if s["sealer_ratio"] <= s["goal_ratio"] else "NOT met"
+    def verdict(value: float) -> str:
+        return "met" if value <= s["goal_ratio"] else "NOT met"
+
     out = [
-        f"14. A {mib:.0f} MiB upload in {s['piece_bytes'] // 1024} KiB pieces: sealing "
-        f"(goal within {s['goal_ratio']:.1f}x of bare AES-GCM: {met}) and peak memory"
+        f"14. A {mib:.0f} MiB file in {s['piece_bytes'] // 1024} KiB pieces: sealing (goal within "
+        f"{s['goal_ratio']:.1f}x of bare AES-GCM: {verdict(s['sealer_aligned_ratio'])} for a "
+        f"file read in chunks, {verdict(s['sealer_ratio'])} for a form upload) and peak memory",
+        "  A form upload's pieces never line up with chunks, so each chunk is gathered, then",
+        "  encrypted in slices: a cipher set up per chunk costs time, and keeps memory under 2 chunks.",
     ]
     t = s["seconds"]
     rows = [
         ["bare AES-GCM over the same pieces (baseline)", seconds(t["bare"]), ratio(1)],
-        ["the vault's sealer (chunks, bound, last one padded)", seconds(t["sealer"])]
+        ["the vault's sealer, pieces as a form upload brings them", seconds(t["sealer"])]
         + [ratio(s["sealer_ratio"])],
+        ["the vault's sealer, pieces that line up with chunks", seconds(t["sealer_aligned"])]
+        + [ratio(s["sealer_aligned_ratio"])],
         ["bare AES-GCM + SHA-256", seconds(t["bare_sha"])] + [ratio(t["bare_sha"] / t["bare"])],
         ["bare AES-GCM + SHA-256, written to a file", seconds(t["bare_sha_file"])]
         + [ratio(t["bare_sha_file"] / t["bare"])],

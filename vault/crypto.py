@@ -28,6 +28,7 @@ from typing import Any
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
@@ -216,9 +217,10 @@ def _chunk_aad(file_aad: bytes, index: int, last: bool) -> bytes:
 class ChunkSealer:
     """Seals a file pushed to it piece by piece (an upload arriving), in chunks of CHUNK_BYTES.
 
-    `feed_into(piece, write)` hands each sealed chunk to `write` as soon as it
-    is full, and `finish_into(write)` the last one; `feed`/`finish` return
-    them as bytes instead. A chunk handed to `write` is only valid during
+    `feed_into(piece, write)` hands the sealed bytes to `write` in order, as
+    soon as they are made (a sealed chunk may come in several calls), and
+    `finish_into(write)` the last chunk; `feed`/`finish` return whole sealed
+    chunks as bytes instead. Bytes handed to `write` are only valid during
     that call (one buffer is reused).
 
     Unlike `seal_chunks`, which looks ahead, a full chunk is sealed at once as
@@ -227,26 +229,53 @@ class ChunkSealer:
     last chunk (padded, like any short last chunk). `open_chunks` reads both
     the same, and the stored size still tells only the size bucket.
 
-    Memory: one chunk of plaintext at most (only while pieces don't line up
-    with chunks; a piece that holds a whole chunk is sealed where it is) and
-    one reused buffer for a sealed chunk, whatever the file's size.
+    Memory, whatever the file's size, stays under two chunks:
+    - a piece that holds a whole chunk (pieces that line up, as when a stored
+      file is read back in chunks) is sealed where it is, in one call, into
+      one reused buffer for a sealed chunk;
+    - otherwise (an upload: the form's first piece is short, so no later piece
+      lines up) the plaintext waits in one chunk-sized buffer until the chunk
+      is full (its "more follows" mark is sealed into the chunk's first bytes,
+      so they cannot be sealed sooner), then is encrypted in slices of
+      SLICE_BYTES into a small reused buffer. No whole sealed chunk is held.
+    Each buffer is made the first time it is needed, once, at its full size.
     """
 
-    __slots__ = ("_aes", "_file_aad", "_buffer", "_filled", "_index", "_out")
+    SLICE_BYTES = 32 * 1024
 
-    def __init__(self, key: bytes | AESGCM, file_aad: bytes) -> None:
-        self._aes = key if isinstance(key, AESGCM) else AESGCM(key)
+    __slots__ = (
+        "_key",
+        "_aes",
+        "_file_aad",
+        "_buffer",
+        "_filled",
+        "_index",
+        "_out",
+        "_slice",
+        "_pending",
+    )
+
+    def __init__(self, key: bytes, file_aad: bytes) -> None:
+        self._key = algorithms.AES(key)
+        self._aes = AESGCM(key)
         self._file_aad = file_aad
-        # Both buffers are made once, at their full size: growing one would over-allocate.
-        self._buffer = bytearray(CHUNK_BYTES)
+        self._buffer: bytearray | None = None  # plaintext of a chunk still filling
         self._filled = 0
         self._index = 0
-        self._out = bytearray(SEALED_CHUNK_BYTES)
+        self._out: bytearray | None = None  # a whole sealed chunk
+        self._slice: bytearray | None = None  # a slice of one (update_into needs a block spare)
+        self._pending = bytearray()  # for feed(): sealed bytes not yet a whole chunk
 
-    def _emit_full(self, data: memoryview | bytearray, write: Callable[[Any], object]) -> None:
-        # The layout of seal_unpadded, sealed straight into the reused buffer.
+    def _next_aad(self) -> bytes:
         aad = _chunk_aad(self._file_aad, self._index, False)
         self._index += 1
+        return aad
+
+    def _emit_whole(self, data: memoryview, write: Callable[[Any], object]) -> None:
+        # The layout of seal_unpadded, sealed in one call straight into the reused buffer.
+        if self._out is None:
+            self._out = bytearray(SEALED_CHUNK_BYTES)
+        aad = self._next_aad()
         nonce = os.urandom(NONCE_BYTES)
         out = memoryview(self._out)
         out[0] = VERSION_UNPADDED
@@ -254,29 +283,51 @@ class ChunkSealer:
         self._aes.encrypt_into(nonce, data, aad, out[1 + NONCE_BYTES :])
         write(out)
 
+    def _emit_in_slices(self, data: bytearray, write: Callable[[Any], object]) -> None:
+        # The same layout (version, nonce, ciphertext, tag), made and written slice by slice.
+        if self._slice is None:
+            self._slice = bytearray(self.SLICE_BYTES + 16)
+        aad = self._next_aad()
+        nonce = os.urandom(NONCE_BYTES)
+        encryptor = Cipher(self._key, modes.GCM(nonce)).encryptor()
+        encryptor.authenticate_additional_data(aad)
+        write(bytes((VERSION_UNPADDED,)) + nonce)
+        view, out = memoryview(data), memoryview(self._slice)
+        for start in range(0, len(view), self.SLICE_BYTES):
+            made = encryptor.update_into(view[start : start + self.SLICE_BYTES], self._slice)
+            write(out[:made])
+        encryptor.finalize()
+        write(encryptor.tag)
+
     def feed_into(self, piece: bytes, write: Callable[[Any], object]) -> None:
         view = memoryview(piece)
         while view:
             if not self._filled and len(view) >= CHUNK_BYTES:
-                self._emit_full(view[:CHUNK_BYTES], write)  # no copy when pieces line up
+                self._emit_whole(view[:CHUNK_BYTES], write)  # no copy when pieces line up
                 view = view[CHUNK_BYTES:]
                 continue
+            if self._buffer is None:
+                self._buffer = bytearray(CHUNK_BYTES)
             take = min(CHUNK_BYTES - self._filled, len(view))
             self._buffer[self._filled : self._filled + take] = view[:take]
             self._filled += take
             view = view[take:]
             if self._filled == CHUNK_BYTES:
-                self._emit_full(self._buffer, write)
+                self._emit_in_slices(self._buffer, write)
                 self._filled = 0
 
     def finish_into(self, write: Callable[[Any], object]) -> None:
         aad = _chunk_aad(self._file_aad, self._index, True)
-        write(seal(self._aes, bytes(self._buffer[: self._filled]), aad))
+        rest = bytes(self._buffer[: self._filled]) if self._buffer is not None else b""
+        write(seal(self._aes, rest, aad))
         self._filled = 0
 
     def feed(self, piece: bytes) -> list[bytes]:
-        ready: list[bytes] = []
-        self.feed_into(piece, lambda chunk: ready.append(bytes(chunk)))
+        self.feed_into(piece, self._pending.extend)
+        ready = []
+        while len(self._pending) >= SEALED_CHUNK_BYTES:
+            ready.append(bytes(self._pending[:SEALED_CHUNK_BYTES]))
+            del self._pending[:SEALED_CHUNK_BYTES]
         return ready
 
     def finish(self) -> bytes:
