@@ -62,7 +62,9 @@ def bench_sealing() -> dict:
     # As a form upload really arrives: the first piece is short by the part's
     # headers, so no later piece lines up with a chunk.
     starts = [0, *range(PIECE_BYTES - FORM_HEAD_BYTES, len(data), PIECE_BYTES)]
-    upload_pieces = [bytes(view[a:b]) for a, b in zip(starts, [*starts[1:], len(data)])]
+    upload_pieces = [
+        bytes(view[a:b]) for a, b in zip(starts, [*starts[1:], len(data)], strict=True)
+    ]
     key = crypto.random_key()
     box = Box(key)
 
@@ -108,7 +110,7 @@ def bench_sealing() -> dict:
     def upload_handler():
         handler = uploads.SealedUploadHandler(None, box)
         handler.new_file("file", "recording.mp3", "audio/mpeg", None)
-        for piece, start in zip(upload_pieces, starts):
+        for piece, start in zip(upload_pieces, starts, strict=True):
             handler.receive_data_chunk(piece, start)
         result = handler.file_complete(len(data))
         stored.append(result.storage_name)
@@ -309,6 +311,7 @@ def section(r: dict) -> list[str]:
 
     s, m = r["sealing"], r["memory"]
     mib = s["file_bytes"] / (1024 * 1024)
+
     def verdict(value: float) -> str:
         return "met" if value <= s["goal_ratio"] else "NOT met"
 
@@ -317,7 +320,8 @@ def section(r: dict) -> list[str]:
         f"{s['goal_ratio']:.1f}x of bare AES-GCM: {verdict(s['sealer_aligned_ratio'])} for a "
         f"file read in chunks, {verdict(s['sealer_ratio'])} for a form upload) and peak memory",
         "  A form upload's pieces never line up with chunks, so each chunk is gathered, then",
-        "  encrypted in slices: a cipher set up per chunk costs time, and keeps memory under 2 chunks.",
+        "  encrypted in slices: a cipher set up per chunk costs time, and keeps memory",
+        "  under 2 chunks.",
     ]
     t = s["seconds"]
     rows = [

@@ -6,8 +6,6 @@ dump), not in any SQL sent to the database, not in the logs, not in media.
 
 import logging
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pyotp
@@ -19,6 +17,7 @@ from django.test.utils import CaptureQueriesContext
 
 from core import features
 from tests.steps import shown_recovery_code
+from tests.stored import committed_database_bytes
 
 CANARY = "CANARY7731"
 PASSPHRASE = f"{CANARY} lantern orchard velvet"
@@ -151,35 +150,8 @@ def test_no_private_text_is_left_readable_anywhere():
         assert secret not in sql, "a private value reached the database unsealed"
 
     # The database as stored.
-    if connection.vendor == "sqlite":
-        db_file = Path(connection.settings_dict["NAME"])
-        assert db_file.exists(), "the canary test needs an on-disk database"
-        connection.close()
-        stored = b"".join(
-            Path(str(db_file) + suffix).read_bytes()
-            for suffix in ("", "-wal", "-journal")
-            if Path(str(db_file) + suffix).exists()
-        )
-        assert b"canary-user" in stored  # proves we are reading the right file
-    else:
-        pg_dump = shutil.which("pg_dump")
-        assert pg_dump, "pg_dump is needed to check a PostgreSQL database"
-        params = connection.settings_dict
-        stored = subprocess.run(
-            [
-                pg_dump,
-                "-h",
-                params["HOST"] or "127.0.0.1",
-                "-p",
-                str(params["PORT"] or 5432),
-                "-U",
-                params["USER"] or "postgres",
-                params["NAME"],
-            ],
-            check=True,
-            capture_output=True,
-        ).stdout
-        assert b"canary-user" in stored
+    stored = committed_database_bytes()
+    assert b"canary-user" in stored  # proves we are reading the right database
     for needle in needles:
         assert needle not in stored, "a private value is readable in the database"
 

@@ -6,18 +6,17 @@ because of it.
 """
 
 import logging
-from pathlib import Path
 
 import pytest
 from django.apps import apps
 from django.core.cache import caches
-from django.db import connection
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
 from conftest import OWNER_NAME, OWNER_PASSPHRASE, make_member, signed_in_client
 from journal.tests.helpers import form_data
 from resources.api import heavy_words_help, sounds_like_crisis
+from tests.stored import committed_database_bytes
 
 HEAVY = "MARKERHEAVY81 some nights I want to die"
 CALM = "MARKERCALM81 a slow walk by the canal"
@@ -141,13 +140,7 @@ def test_heavy_words_leave_no_trace_in_the_database_the_logs_or_the_cache():
         held = repr(getattr(cache, "_cache", {}))
         assert "MARKERHEAVY81" not in held and "crisis" not in held.lower()
 
-    db_file = Path(connection.settings_dict["NAME"])
-    connection.close()
-    stored = b"".join(
-        Path(str(db_file) + suffix).read_bytes()
-        for suffix in ("", "-wal", "-journal")
-        if Path(str(db_file) + suffix).exists()
-    )
+    stored = committed_database_bytes()
     assert OWNER_NAME.encode() in stored  # the right file
     assert b"MARKERHEAVY81" not in stored
     assert b"want to die" not in stored
