@@ -17,7 +17,7 @@ def test_a_ping_from_someone_signed_in_asks_the_database_nothing(owner_client):
     assert len(queries) == 0, [q["sql"] for q in queries]
     # The session was never opened, so nothing of it is written back and no
     # "Vary: Cookie" is added.
-    assert response.wsgi_request.session.accessed is False
+    assert getattr(response.wsgi_request, "session", None) is None
     assert "hv_s" not in response.cookies
     assert "Cookie" not in response.get("Vary", "")
 
@@ -28,7 +28,7 @@ def test_the_health_check_asks_only_its_own_question(owner_client):
         response = owner_client.get("/health/")
     assert response.status_code == 200
     assert [q["sql"] for q in queries] == ["SELECT 1"]
-    assert response.wsgi_request.session.accessed is False
+    assert getattr(response.wsgi_request, "session", None) is None
 
 
 @pytest.mark.django_db
@@ -38,6 +38,30 @@ def test_a_bare_answer_keeps_every_safety_header(owner_client):
     assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
     assert response["X-Frame-Options"] == "DENY"
     assert response["Referrer-Policy"] == "same-origin"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+
+
+@pytest.mark.django_db
+def test_a_bare_answer_over_https_keeps_strict_transport(client, settings):
+    settings.SECURE_HSTS_SECONDS = 600
+    response = client.get("/ping/", secure=True)
+    assert response["Strict-Transport-Security"].startswith("max-age=600")
+    assert "Strict-Transport-Security" not in client.get("/ping/")
+
+
+@pytest.mark.django_db
+def test_a_bare_answer_is_the_same_as_the_whole_chain_would_give(owner_client, settings):
+    """The front door adds what the rest of the chain adds, header for header."""
+    settings.SECURE_HSTS_SECONDS = 600
+    direct = owner_client.get("/ping/", secure=True)
+    settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if not m.endswith("FrontDoorMiddleware")]
+    chained = owner_client.get("/ping/", secure=True)
+    assert chained.content == direct.content == b"pong"
+    changing = {"Content-Security-Policy"}  # a fresh nonce in each
+    assert {k: v for k, v in direct.items() if k not in changing} == {
+        k: v for k, v in chained.items() if k not in changing
+    }
 
 
 @pytest.mark.django_db
