@@ -27,7 +27,7 @@ from pathlib import Path
 
 RECIPIENTS = 20_000
 CONNECTIONS = 4
-ROUNDS = 3
+ROUNDS = 5
 GOAL_RATE = 1000.0
 GOAL_RATIO = 0.90
 

@@ -86,7 +86,9 @@ def transmit(client: smtplib.SMTP, sender: str, to: str, message: bytes, pipelin
         if 421 not in (mail[0], rcpt[0], data[0]):
             _rset_quietly(client)  # a 421 closes the connection anyway
         raise failed
-    sock.sendall(LEADING_DOTS.sub(b"..", message) + b".\r\n")
+    if message.startswith(b".") or b"\n." in message:  # a plain search is much cheaper
+        message = LEADING_DOTS.sub(b"..", message)
+    sock.sendall(message + b".\r\n")
     [(code, reply)] = _replies(sock, 1)
     if code != 250:
         raise smtplib.SMTPDataError(code, reply)

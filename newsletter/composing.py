@@ -117,6 +117,8 @@ class Composer:
         self.domain = _domain()
         self.opener = addresses.Opener()
         self._date = (0, "")
+        self.leave_token = tokens.maker("unsubscribe")
+        self.manage_token = tokens.maker("manage")
         self.unsubscribe_at = links.template("newsletter:unsubscribe")
         self.manage_at = links.template("newsletter:manage")
         self.variants: dict[str, Variant] = {}
@@ -147,9 +149,9 @@ class Composer:
         """(recipient address, the whole message) for one subscriber."""
         to = self.opener(sealed_address, subscriber_id)
         variant = self.variants.get(wording) or self.variants[Wording.QUIET]
-        leave = tokens.make("unsubscribe", subscriber_id)
+        leave = self.leave_token(subscriber_id)
         unsubscribe = leave.join(self.unsubscribe_at)
-        manage = tokens.make("manage", subscriber_id).join(self.manage_at)
+        manage = self.manage_token(subscriber_id).join(self.manage_at)
         boundary = f"=_notes_{subscriber_id.hex}"
         lines = [
             f"From: {variant.sender}",

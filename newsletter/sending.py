@@ -162,14 +162,14 @@ class Pool:
                 ids = [self.accepted.get()]
                 # Whatever else is accepted within a few milliseconds joins
                 # the same UPDATE: one commit per message would cost more
-                # than sending it.
-                until = time.monotonic() + MARK_WITHIN
+                # than sending it. A plain sleep, then whatever has come: no
+                # waking up for each message, which would take the interpreter
+                # lock from the sending threads every time.
+                if ids[-1] is not STOP:
+                    time.sleep(MARK_WITHIN)
                 while len(ids) < 500 and ids[-1] is not STOP:
-                    left = until - time.monotonic()
-                    if left <= 0:
-                        break
                     try:
-                        ids.append(self.accepted.get(timeout=left))
+                        ids.append(self.accepted.get_nowait())
                     except queue.Empty:
                         break
                 stop = ids[-1] is STOP

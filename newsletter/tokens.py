@@ -17,6 +17,7 @@ microseconds: one is made for each recipient of every issue.
 from __future__ import annotations
 
 import base64
+import hashlib
 import hmac
 import time
 import uuid
@@ -48,31 +49,51 @@ class BadToken(Exception):
 
 
 @cache
-def _keys(purpose: str, secrets: tuple[str, ...]) -> tuple[bytes, ...]:
+def _keys(purpose: str, secrets: tuple[str, ...]) -> tuple[hmac.HMAC, ...]:
+    """One keyed HMAC per secret, copied for each signature: a copy skips the
+    key setup, and, unlike `hmac.digest`, never lets go of the interpreter
+    lock for a few bytes (while a newsletter goes out, the sending threads
+    would take it at every token, and composing would crawl)."""
     label = f"haven.newsletter.link.{purpose}".encode()
-    return tuple(hmac.digest(secret.encode(), label, "sha256") for secret in secrets)
+    return tuple(
+        hmac.new(hmac.digest(secret.encode(), label, "sha256"), digestmod=hashlib.sha256)
+        for secret in secrets
+    )
 
 
-def _signature(key: bytes, body: str) -> str:
-    mac = hmac.digest(key, body.encode("ascii"), "sha256")
-    return base64.urlsafe_b64encode(mac[:16]).decode("ascii").rstrip("=")
+def _signature(key: hmac.HMAC, body: str) -> str:
+    mac = key.copy()
+    mac.update(body.encode("ascii"))
+    return base64.urlsafe_b64encode(mac.digest()[:16]).decode("ascii").rstrip("=")
 
 
-def _all_keys(purpose: str) -> tuple[bytes, ...]:
+def _all_keys(purpose: str) -> tuple[hmac.HMAC, ...]:
     secrets = (settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", ()))
     return _keys(purpose, tuple(secrets))
 
 
 def make(purpose: str, subscriber_id, generation: int | None = None) -> str:
-    if not isinstance(subscriber_id, uuid.UUID):
-        subscriber_id = uuid.UUID(str(subscriber_id))
-    parts = [subscriber_id.hex]
-    if generation is not None:
-        parts.append(str(generation))
-    if LIFETIME[purpose] is not None:
-        parts.append(format(int(time.time()), "x"))
-    body = ".".join(parts)
-    return f"{body}.{_signature(_all_keys(purpose)[0], body)}"
+    return maker(purpose)(subscriber_id, generation)
+
+
+def maker(purpose: str):
+    """`make` for one purpose, with its key looked up once: for a whole issue's
+    recipients (a key change in between is picked up by the next issue)."""
+    key = _all_keys(purpose)[0]
+    expires = LIFETIME[purpose] is not None
+
+    def make_one(subscriber_id, generation: int | None = None) -> str:
+        if not isinstance(subscriber_id, uuid.UUID):
+            subscriber_id = uuid.UUID(str(subscriber_id))
+        parts = [subscriber_id.hex]
+        if generation is not None:
+            parts.append(str(generation))
+        if expires:
+            parts.append(format(int(time.time()), "x"))
+        body = ".".join(parts)
+        return f"{body}.{_signature(key, body)}"
+
+    return make_one
 
 
 def read(purpose: str, token: str) -> Opened:

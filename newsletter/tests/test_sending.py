@@ -282,3 +282,23 @@ def test_sending_never_starts_inside_an_open_transaction(sink):
     assert not Delivery.objects.filter(state=Delivery.State.SENT).exists()
     sending.send(issue)
     assert Delivery.objects.filter(state=Delivery.State.SENT).count() == 1
+
+
+@pytest.mark.parametrize("pipelining", [True, False])
+@pytest.mark.parametrize(
+    "body",
+    [b"Hello\r\n", b".starts with a dot\r\nand\r\n.twice\r\n", b"a\r\n..two dots\r\n.\r\n"],
+)
+def test_lines_that_begin_with_a_dot_arrive_as_they_were_written(sink, settings, body, pipelining):
+    """SMTP ends a message at a line holding one dot, so each line that begins
+    with a dot is sent with one more (RFC 5321 4.5.2) and the server takes it off."""
+    from core import smtp
+
+    message = b"From: a@example.org\r\nTo: b@example.org\r\nSubject: dots\r\n\r\n" + body
+    client = smtp.connect()
+    try:
+        smtp.transmit(client, "a@example.org", "b@example.org", message, pipelining)
+    finally:
+        client.quit()
+    [(_sender, _recipients, received)] = sink.accepted
+    assert received.replace(b"\r\n", b"\n").endswith(body.replace(b"\r\n", b"\n"))
