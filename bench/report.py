@@ -232,6 +232,39 @@ def versus_bare_section(r: dict) -> list[str]:
     return out
 
 
+def open_loop_section(r: dict) -> list[str]:
+    from bench.load import OPEN_LOOP_GOAL_P95_S
+
+    runs = r["open_loop"]
+    out = [
+        f"4d. Open loop: requests arriving at random moments (Poisson), "
+        f"{runs[0]['rate']:.0f} a second for {runs[0]['seconds']} s each, signed in; latency "
+        f"counted from each arrival (goal for private pages: p95 under "
+        f"{OPEN_LOOP_GOAL_P95_S * 1000:.0f} ms)"
+    ]
+    rows = []
+    for run in runs:
+        private = run["path"] == "/home/"
+        p95 = run["p95_s"]
+        verdict = ""
+        if private:
+            verdict = "met" if p95 is not None and p95 < OPEN_LOOP_GOAL_P95_S else "NOT met"
+        rows.append(
+            [
+                run["path"] + (" (private)" if private else " (public)"),
+                f"{run['answered']:,} / {run['sent']:,}",
+                str(run["failed"]),
+                *(
+                    seconds(run[k]) if run[k] is not None else "?"
+                    for k in ("p50_s", "p95_s", "p99_s", "max_s")
+                ),
+                verdict,
+            ]
+        )
+    out += table(["view", "answered", "failed", "p50", "p95", "p99", "max", "goal"], rows)
+    return out
+
+
 def pages_memory_section(r: dict) -> list[str]:
     e = r["every_page"]
     bad = {path: code for path, code in e["pages"].items() if code not in (200, 302)}

@@ -204,6 +204,8 @@ def print_table(results: dict) -> None:
         sections.append(report.http_section(results["http"]))
         if "versus_bare" in results["http"]:
             sections.append(report.versus_bare_section(results["http"]))
+        if "open_loop" in results["http"]:
+            sections.append(report.open_loop_section(results["http"]))
         if "every_page" in results["http"]:
             sections.append(report.pages_memory_section(results["http"]))
         if "storm" in results["http"]:
