@@ -28,10 +28,13 @@ from playwright.sync_api import expect
 from accounts import actions
 from conftest import DURESS_PASSPHRASE, OWNER_NAME, OWNER_PASSPHRASE
 from core.features import page_url
+from journal import demo as journal_demo
+from mood import demo as mood_demo
 from nocontact.steps import STEPS as NOCONTACT_STEP_LIST
 from plan import actions as plan_actions
 from plan.demo import decoy_reasons
 from plan.tests.helpers import PART_SLUGS
+from records import demo as records_demo
 from vault.box import Box
 
 pytestmark = pytest.mark.browser
@@ -133,6 +136,8 @@ def disguised(owner_dek, open_context, live_server):
     """The owner chose "Notes" on this phone, and has a duress passphrase."""
     member, dek = owner_dek
     plan_actions.add_reason(member, Box(dek), "He checks my phone every night.")
+    for room in (records_demo, journal_demo, mood_demo):
+        room.seed(member, Box(dek))
     actions.set_duress(member, dek, DURESS_PASSPHRASE)
     actions.save_device_settings(member, 15, "https://www.bbc.com/weather", "notes")
     context = open_context(360)
@@ -148,10 +153,31 @@ def check_space(page) -> None:
         page.goto(path)
         assert page.title() == "Notes"
         assert_plain(page, whole_page(page))
-    for path in map(page_url, TOOL_PAGES):
+    for path in [*map(page_url, TOOL_PAGES), *own_entry_pages(page)]:
         response = page.goto(path)
         assert response is not None and response.status == 200, f"{path}: {response}"
         assert_plain(page, page.evaluate(AT_A_GLANCE))
+
+
+# The pages of one of the person's own entries: (list page, an entry's
+# address in it, the pages under that address).
+ENTRY_PAGES = [
+    ("/records/", r"/records/[0-9a-f-]{36}/", ["", "edit/", "versions/", "delete/", "files/add/"]),
+    ("/journal/", r"/journal/[0-9a-f-]{36}/", ["", "edit/", "delete/"]),
+    ("/mood/week/", r"/mood/[0-9a-f-]{36}/", ["", "delete/"]),
+]
+
+
+def own_entry_pages(page) -> list[str]:
+    """Each room's entry pages, for the first entry its list links to (in the
+    real space the person's own, in the decoy the decoy's)."""
+    found = []
+    for listing, pattern, below in ENTRY_PAGES:
+        page.goto(listing)
+        links = re.findall(pattern, page.content())
+        assert links, f"{listing} links to no entry: the check would prove nothing"
+        found += [links[0] + tail for tail in below]
+    return found
 
 
 def test_the_real_space_says_nothing_at_a_glance(disguised, sign_in):
