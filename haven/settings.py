@@ -284,6 +284,8 @@ HAVEN_ARGON2 = {
 # for one before hearing that Haven is busy (vault/gate.py).
 HAVEN_ARGON2_CONCURRENCY = env_int("HAVEN_ARGON2_CONCURRENCY", 0)
 HAVEN_ARGON2_WAIT_SECONDS = env_int("HAVEN_ARGON2_WAIT_MS", 2000) / 1000
+# Argon2id runs that may start each second on this machine (vault.gate); 0: three per core.
+HAVEN_ARGON2_PER_SECOND = env_int("HAVEN_ARGON2_PER_SECOND", 0)
 HAVEN_SIGNIN_LIMIT_PER_NAME = env_int("HAVEN_SIGNIN_LIMIT_PER_NAME", 5)
 HAVEN_SIGNIN_LIMIT_PER_ADDRESS = env_int("HAVEN_SIGNIN_LIMIT_PER_ADDRESS", 20)
 HAVEN_SIGNIN_WINDOW_SECONDS = env_int("HAVEN_SIGNIN_WINDOW_SECONDS", 15 * 60)

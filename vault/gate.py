@@ -11,11 +11,23 @@ The slots are empty folders under HAVEN_VAR_DIR, taken with flock(2): they are
 shared by every worker process and thread on the machine, and a process that
 dies lets go of its slot with it. Should the folder be unusable, runs go
 ahead uncapped (a sign-in refused for a full disk would be worse).
+
+Slots bound memory, not time. With gunicorn's sync workers no more runs
+happen at once than there are workers, so a storm never waits for a slot: it
+queues in front of the workers, each sign-in taking a worker for a whole run,
+and every other page waits behind it. So runs are also counted per second
+(`per_second()`, in the "limits" cache, shared by the workers): past that
+many starts in the current second, a web request is answered "busy" at once,
+which costs a worker a few milliseconds instead of a run, and the storm
+drains in about a second. Only web requests are turned away so (the vault
+middleware marks them, `serving_a_request`): commands and jobs wait their
+turn as before. Should the count be unreadable, runs go ahead.
 """
 
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import fcntl
 import logging
 import os
@@ -48,6 +60,42 @@ def concurrency() -> int:
     return max(1, min(os.cpu_count() or 1, DEFAULT_BUDGET_KIB // memory))
 
 
+_serving = contextvars.ContextVar("haven_argon2_serving", default=False)
+
+
+@contextlib.contextmanager
+def serving_a_request() -> Iterator[None]:
+    """While a web request is being answered: Argon2id runs past this second's
+    share are refused at once (someone can try again; a command can't)."""
+    token = _serving.set(True)
+    try:
+        yield
+    finally:
+        _serving.reset(token)
+
+
+def per_second() -> int:
+    """HAVEN_ARGON2_PER_SECOND if set, else three starts a second per core: at
+    about 150 ms a run, a little under half the machine's time."""
+    chosen = getattr(settings, "HAVEN_ARGON2_PER_SECOND", 0)
+    if chosen:
+        return max(1, int(chosen))
+    return 3 * (os.cpu_count() or 1)
+
+
+def _within_rate() -> bool:
+    from django.core.cache import caches
+
+    key = f"argon2-starts:{int(time.time())}"
+    try:
+        counts = caches["limits"]
+        counts.add(key, 0, timeout=5)
+        return counts.incr(key) <= per_second()
+    except Exception:  # noqa: BLE001 - a count we can't keep never stops a sign-in
+        logger.warning("argon2 start count unusable; running unshed")
+        return True
+
+
 def _folder() -> Path:
     return Path(settings.VAR_DIR) / "argon2-slots"
 
@@ -78,7 +126,10 @@ def _try_slots(count: int) -> int | None:
 
 @contextlib.contextmanager
 def argon2_slot(wait: float | None = None) -> Iterator[None]:
-    """Hold one slot while the block runs; raise Busy after `wait` seconds."""
+    """Hold one slot while the block runs; raise Busy after `wait` seconds, or,
+    in a web request, at once past this second's share of starts."""
+    if _serving.get() and not _within_rate():
+        raise Busy
     wait = settings.HAVEN_ARGON2_WAIT_SECONDS if wait is None else wait
     deadline = time.monotonic() + wait
     try:

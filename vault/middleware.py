@@ -35,7 +35,8 @@ class VaultMiddleware:
                 request.vault = session.open_box(request)
                 if request.vault is not None:
                     session.touch(request)
-        response = self.get_response(request)
+        with gate.serving_a_request():
+            response = self.get_response(request)
         session.apply_cookie(request, response)
         return response
 

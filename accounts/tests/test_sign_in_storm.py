@@ -3,8 +3,12 @@ that it's busy: never a failed try against anyone, never a lost sign-in name."""
 
 import os
 import threading
+import time
 
 import pytest
+import time_machine
+from django.conf import settings
+from django.core.cache import caches
 from django.test import Client, override_settings
 
 from accounts.models import User
@@ -98,3 +102,40 @@ def test_the_number_of_slots_follows_memory_and_cores():
             assert gate.concurrency() == 1
     with override_settings(HAVEN_ARGON2_CONCURRENCY=3):
         assert gate.concurrency() == 3
+
+
+@override_settings(HAVEN_ARGON2_PER_SECOND=2)
+@pytest.mark.parametrize("busy_with", ["wrong guesses", "right passphrases"])
+def test_past_a_seconds_share_of_runs_a_sign_in_hears_busy_at_once(owner, busy_with):
+    """Slots bound memory; with sync workers a storm never waits for one, it
+    holds the workers. So past this second's share of Argon2id starts the
+    answer is "busy" straight away, without a run, counted against no one."""
+    caches["limits"].clear()
+    passphrase = "a wrong guess" if busy_with == "wrong guesses" else OWNER_PASSPHRASE
+    with time_machine.travel(1_900_000_000.25, tick=False):
+        answers = [sign_in(Client(), passphrase=passphrase).status_code for _ in range(2)]
+        started = time.monotonic()
+        response = sign_in(Client())
+        waited = time.monotonic() - started
+    assert answers == ([200, 200] if busy_with == "wrong guesses" else [302, 302])
+    assert response.status_code == 503
+    assert "busy here right now" in response.content.decode()
+    assert waited < settings.HAVEN_ARGON2_WAIT_SECONDS
+    # The next second has its own share: the same person gets in.
+    with time_machine.travel(1_900_000_001.25, tick=False):
+        assert sign_in(Client()).status_code == 302
+
+
+@override_settings(HAVEN_ARGON2_PER_SECOND=1)
+def test_commands_and_jobs_are_never_turned_away_for_the_rate(owner):
+    """Only web requests are shed: a command has no one to try again."""
+    from vault import keyring
+
+    caches["limits"].clear()
+    with time_machine.travel(1_900_000_000.25, tick=False):
+        for _ in range(3):
+            keyring.derive(None, "any passphrase at all")
+        with gate.serving_a_request():
+            keyring.derive(None, "the one run this second's share allows a request")
+            with pytest.raises(gate.Busy):
+                keyring.derive(None, "a second one in a request is over the share")

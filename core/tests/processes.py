@@ -41,6 +41,7 @@ def haven_env(database_url: str, var_dir: Path, **extra: str) -> dict[str, str]:
         HAVEN_ARGON2_MEMORY_KIB="64",
         HAVEN_ARGON2_TIME="1",
         HAVEN_ARGON2_LANES="1",
+        HAVEN_ARGON2_PER_SECOND="1000000",
         HAVEN_TASKS_BACKEND="django_tasks_db.DatabaseBackend",
         HAVEN_LOG_LEVEL="WARNING",
     )
