@@ -22,6 +22,8 @@
     it arrives through a real request (bench.records_files)
 15. exporting 500 records entries as a PDF and a zip beside only opening them
     (bench.records_export)
+16. the layout rendered by Django's template engine beside Jinja2, the same
+    page (bench.template_engines)
 
     .venv/bin/python -m bench.run
 
@@ -137,6 +139,9 @@ def main() -> int:
         from bench import mood
 
         _step(results, errors, "mood_year", mood.bench_year_view)
+        from bench import template_engines
+
+        _step(results, errors, "template_engines", template_engines.bench_template_engines)
 
         wrk, why = load.ensure_wrk()
         if wrk is None:
@@ -243,6 +248,10 @@ def print_table(results: dict) -> None:
         from bench import steady
 
         sections.append(steady.section(results["steady"]))
+    if "template_engines" in results:
+        from bench import template_engines
+
+        sections.append(template_engines.section(results["template_engines"]))
     for section in sections:
         lines += ["", *section]
     lines += ["", f"Whole run: {results['total_seconds']:.0f} s", "=" * 100]
