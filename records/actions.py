@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Prefetch
 
 from records import chain
-from records.models import Evidence, Incident
+from records.models import Evidence, Incident, IncidentVersion
 from vault import files
 from vault.box import Box
 
@@ -162,8 +162,14 @@ def open_history(box: Box, incident: Incident) -> list[dict[str, Any]]:
 def check_all(owner, box: Box) -> list[Checked]:
     """Every incident checked against its chain and its commitments (chain.verify_opened)."""
     checked = []
-    for incident in Incident.objects.filter(owner=owner).order_by("created_at"):
+    # Two queries whatever the number of entries: the entries, then all their versions.
+    in_order = Prefetch("versions", queryset=IncidentVersion.objects.order_by("number"))
+    incidents = Incident.objects.filter(owner=owner).order_by("created_at")
+    for incident in incidents.prefetch_related(in_order):
+        versions = list(incident.versions.all())
         checked.append(
-            Checked(incident, open_entry(box, incident), chain.verify_opened(box, incident))
+            Checked(
+                incident, open_entry(box, incident), chain.verify_opened(box, incident, versions)
+            )
         )
     return checked

@@ -213,9 +213,13 @@ def verify_stored(incident: Incident, versions: list[IncidentVersion] | None = N
     return problems + _chain_problems(name, links, _head(incident), None)
 
 
-def verify_opened(box: Box, incident: Incident) -> list[str]:
-    """The stored checks, and every sealed entry against its commitment."""
-    versions = list(incident.versions.order_by("number"))
+def verify_opened(
+    box: Box, incident: Incident, versions: list[IncidentVersion] | None = None
+) -> list[str]:
+    """The stored checks, and every sealed entry against its commitment.
+    `versions`: the incident's versions in order, when already fetched."""
+    if versions is None:
+        versions = list(incident.versions.order_by("number"))
     problems = verify_stored(incident, versions)
     name = short(incident.pk)
     for v in versions:

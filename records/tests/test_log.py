@@ -218,3 +218,23 @@ def test_demo_and_decoy_entries_are_whole_chains_and_the_decoy_says_nothing_of_h
         assert giveaway not in words
     assert all(chain.verify_opened(box, i) == [] for i in Incident.objects.filter(owner=user))
     assert Incident.objects.filter(owner=user).count() == 3
+
+
+def test_checking_asks_the_database_the_same_for_two_entries_as_for_twelve(owner_client):
+    """Every entry is checked, but not with a query (or two) per entry."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries_to_check() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assertContains(owner_client.get("/records/check/"), "are as you wrote them")
+        return len(queries)
+
+    for n in range(2):
+        owner_client.post("/records/quick/", {"happened": f"entry {n}"})
+    with_two = queries_to_check()
+    for n in range(10):
+        pk = incident_id(owner_client.post("/records/quick/", {"happened": f"more {n}"}))
+        owner_client.post(f"/records/{pk}/edit/", {**FULL, "who": f"edit {n}"})
+    assertContains(owner_client.get("/records/check/"), "All 12 entries are as you wrote them.")
+    assert queries_to_check() == with_two
