@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from conftest import OWNER_NAME, OWNER_PASSPHRASE
 from plan.tests.helpers import PART_SLUGS
-from tests.browser.plugin import serious_barriers
+from tests.browser.plugin import serious_barriers, tab_to
 
 pytestmark = pytest.mark.browser
 
@@ -21,23 +21,6 @@ def phone_page(open_context, live_server, *, country: str | None = None):
     page = context.new_page()
     page.set_viewport_size(PHONE)
     return page
-
-
-def focused(page) -> str:
-    return page.evaluate(
-        "(() => { const e = document.activeElement;"
-        " return e ? `${e.tagName} ${e.name || e.id || ''} ${e.textContent.trim().slice(0, 40)}`"
-        " : ''; })()"
-    )
-
-
-def tab_to(page, selector: str, limit: int = 120) -> None:
-    """Press Tab until the element matching `selector` has the focus."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate("(s) => !!document.activeElement?.matches(s)", selector):
-            return
-    raise AssertionError(f"Tab never reached {selector}; ended on {focused(page)}")
 
 
 def press_to_go(page, key: str, lands: str) -> None:

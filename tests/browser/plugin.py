@@ -129,6 +129,24 @@ def sideways(page) -> str | None:
     return f"scrolls sideways by {overflow}px: {page.evaluate(WIDE_ELEMENTS)}"
 
 
+def focused(page) -> str:
+    """What has the keyboard focus, in a few words (for a failing test's message)."""
+    return page.evaluate(
+        "(() => { const e = document.activeElement;"
+        " return e ? `${e.tagName} ${e.name || e.id || ''} ${e.textContent.trim().slice(0, 40)}`"
+        " : ''; })()"
+    )
+
+
+def tab_to(page, selector: str, limit: int = 150) -> None:
+    """Press Tab until the element matching `selector` has the focus."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("(s) => !!document.activeElement?.matches(s)", selector):
+            return
+    raise AssertionError(f"Tab never reached {selector}; ended on {focused(page)}")
+
+
 def visit(page, path: str, *, lands: str | None = None):
     """Go to `path` and fail unless it answers 200 where it was meant to
     (at `path` itself, or at `lands` after an intended redirect)."""

@@ -6,28 +6,11 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from conftest import OWNER_NAME, OWNER_PASSPHRASE
-from tests.browser.plugin import serious_barriers, sideways
+from tests.browser.plugin import serious_barriers, sideways, tab_to
 
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 360, "height": 740}
-
-
-def focused(page) -> str:
-    return page.evaluate(
-        "(() => { const e = document.activeElement;"
-        " return e ? `${e.tagName} ${e.name || e.id || ''} ${e.textContent.trim().slice(0, 40)}`"
-        " : ''; })()"
-    )
-
-
-def tab_to(page, selector: str, limit: int = 80) -> None:
-    """Press Tab until the element matching `selector` has the focus."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate("(s) => !!document.activeElement?.matches(s)", selector):
-            return
-    raise AssertionError(f"Tab never reached {selector}; ended on {focused(page)}")
 
 
 def enter_to(page, path: str) -> None:

@@ -6,19 +6,11 @@ from playwright.sync_api import expect
 
 from conftest import OWNER_NAME, OWNER_PASSPHRASE
 from records.models import Incident, IncidentVersion
-from tests.browser.plugin import serious_barriers, sideways
+from tests.browser.plugin import serious_barriers, sideways, tab_to
 
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 360, "height": 740}
-
-
-def tab_to(page, selector: str, limit: int = 150) -> None:
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate("(s) => !!document.activeElement?.matches(s)", selector):
-            return
-    raise AssertionError(f"Tab never reached {selector}")
 
 
 def test_a_quick_entry_from_the_dashboard_then_its_details_by_keyboard(
