@@ -52,7 +52,11 @@ def test_a_share_made_on_a_phone_opens_for_the_reader_and_its_pdf_reads_back(ope
     body = reader.text_content("main")
     assert "Took my phone and read it" in body
     assert "corridor" not in body and "Followed me" not in body
-    assert reader.locator(".share-files img").evaluate("img => img.naturalWidth") > 0
+    # The picture loads after the page: wait until the browser is done with it,
+    # then a width of 0 means it could not be shown.
+    picture = reader.locator(".share-files img")
+    reader.wait_for_function("(img) => img.complete", arg=picture.element_handle())
+    assert picture.evaluate("img => img.naturalWidth") > 0
     assert sideways(reader) is None
     assert serious_barriers(reader) == []
 
