@@ -7,8 +7,10 @@ from functools import cache
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse
+from django.middleware.clickjacking import XFrameOptionsMiddleware
 from django.middleware.csrf import get_token
 from django.middleware.gzip import GZipMiddleware
+from django.middleware.security import SecurityMiddleware
 from django.utils import translation
 
 from core import discreet, features
@@ -93,6 +95,12 @@ class FrontDoorMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        # Django's own header steps, reused as they are (not their request side:
+        # no https redirect for a health check).
+        self.django_headers = (
+            SecurityMiddleware(get_response).process_response,
+            XFrameOptionsMiddleware(get_response).process_response,
+        )
 
     def __call__(self, request):
         view = _bare_views().get(request.path)
@@ -100,24 +108,9 @@ class FrontDoorMiddleware:
             return self.get_response(request)
         response = view(request)
         safety_headers(request, response, secrets.token_urlsafe(16))
-        response.setdefault("X-Content-Type-Options", "nosniff")
-        response.setdefault("Referrer-Policy", settings.SECURE_REFERRER_POLICY)
-        response.setdefault(
-            "Cross-Origin-Opener-Policy", settings.SECURE_CROSS_ORIGIN_OPENER_POLICY
-        )
-        response.setdefault("X-Frame-Options", settings.X_FRAME_OPTIONS)
-        if settings.SECURE_HSTS_SECONDS and request.is_secure():
-            response.setdefault("Strict-Transport-Security", _hsts())
+        for add_headers in self.django_headers:
+            response = add_headers(request, response)
         return response
-
-
-def _hsts() -> str:
-    value = f"max-age={settings.SECURE_HSTS_SECONDS}"
-    if settings.SECURE_HSTS_INCLUDE_SUBDOMAINS:
-        value += "; includeSubDomains"
-    if settings.SECURE_HSTS_PRELOAD:
-        value += "; preload"
-    return value
 
 
 class SecurityHeadersMiddleware:
